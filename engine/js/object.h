@@ -1,0 +1,188 @@
+// Objects, arrays and functions, and the property storage they share.
+//
+// Property keys are Values holding an interned JsString (see
+// Isolate::intern) or a JsSymbol, so two keys are equal exactly when their
+// bits are. Properties keep insertion order; own_keys() puts integer-like
+// keys first in ascending order, as the spec's OrdinaryOwnPropertyKeys does.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/js/heap.h"
+#include "engine/js/string.h"
+#include "engine/js/value.h"
+
+namespace looplab::js {
+
+class Isolate;
+struct JsObject;
+struct JsFunction;
+
+enum PropertyFlags : uint8_t {
+    kWritable = 1,
+    kEnumerable = 2,
+    kConfigurable = 4,
+    kAccessor = 8,  // value holds a JsAccessor cell (getter/setter pair)
+    kDefaultFlags = kWritable | kEnumerable | kConfigurable,
+    kHiddenFlags = kWritable | kConfigurable,  // built-in methods: not enumerable
+};
+
+struct PropertySlot {
+    Value key;
+    Value value;
+    uint8_t flags = kDefaultFlags;
+};
+
+// Insertion-ordered map from key to slot. Small maps search linearly; large
+// ones keep an index keyed by the key's bits (only for look-up, never
+// iterated, so the order stays deterministic).
+class PropertyMap {
+public:
+    PropertySlot* find(Value key);
+    const PropertySlot* find(Value key) const;
+    // Adds a new slot (caller checked it is absent) and returns it.
+    PropertySlot* add(Value key, Value value, uint8_t flags);
+    bool remove(Value key);
+    size_t size() const { return live_; }
+    // Slots in insertion order; removed slots have an empty key.
+    const std::vector<PropertySlot>& slots() const { return slots_; }
+    std::vector<PropertySlot>& slots() { return slots_; }
+    void trace(Tracer& tracer) const;
+
+private:
+    void rebuild_index();
+    static constexpr size_t kIndexThreshold = 12;
+    std::vector<PropertySlot> slots_;
+    std::unordered_map<uint64_t, uint32_t> index_;
+    size_t live_ = 0;
+};
+
+// Which built-in kind an object is; lets natives and inspect check types
+// without RTTI. Subsystems that add a kind add it here.
+enum class ObjectClass : uint8_t {
+    Object,
+    Array,
+    Function,
+    Error,
+    Boolean,  // primitive wrappers
+    Number,
+    String,
+    Symbol,
+    BigInt,
+    Date,
+    RegExp,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    Promise,
+    ArrayBuffer,
+    TypedArray,  // Uint8Array, Buffer, ...
+    DataView,
+    Arguments,
+    Generator,
+    AsyncGenerator,
+    Iterator,  // built-in iterators (array, map, set, string)
+    Proxy,
+    Host,  // objects backed by a runtime resource (timers, handles, ...)
+};
+
+struct JsAccessor final : GcCell {
+    JsAccessor() : GcCell(CellKind::Internal) {}
+    Value getter;  // a function or undefined
+    Value setter;
+    void trace(Tracer& t) override {
+        t.mark(getter);
+        t.mark(setter);
+    }
+    size_t byte_size() const override { return sizeof(JsAccessor); }
+};
+
+struct JsObject : GcCell {
+    explicit JsObject(JsObject* prototype, ObjectClass kind = ObjectClass::Object)
+        : GcCell(CellKind::Object), proto(prototype), cls(kind) {}
+
+    JsObject* proto;
+    ObjectClass cls;
+    bool extensible = true;
+    // Primitive value of wrappers, Date's time value, Error's data etc.
+    Value internal;
+    PropertyMap props;
+
+    bool is_callable() const { return cls == ObjectClass::Function; }
+    bool is_array() const { return cls == ObjectClass::Array; }
+
+    void trace(Tracer& tracer) override;
+    size_t byte_size() const override {
+        return sizeof(JsObject) + props.slots().capacity() * sizeof(PropertySlot);
+    }
+};
+
+// Dense arrays keep elements in a vector; Value::empty() marks a hole.
+// Elements beyond kMaxDenseGap past the end switch nothing: such writes are
+// refused by the setter with a RangeError-free fallback to properties.
+struct JsArray final : JsObject {
+    explicit JsArray(JsObject* prototype) : JsObject(prototype, ObjectClass::Array) {}
+    std::vector<Value> elements;
+    void trace(Tracer& tracer) override;
+    size_t byte_size() const override {
+        return JsObject::byte_size() + elements.capacity() * sizeof(Value);
+    }
+};
+
+// The arguments a native receives. `args` may be shorter than the function's
+// declared length; arg(i) returns undefined past the end.
+struct CallArgs {
+    Value this_value;
+    std::span<const Value> args;
+    JsFunction* callee = nullptr;
+    Value new_target;  // undefined unless called with `new`
+
+    size_t size() const { return args.size(); }
+    Value arg(size_t i) const { return i < args.size() ? args[i] : Value::undefined(); }
+    bool is_construct() const { return !new_target.is_undefined(); }
+};
+
+// Natives throw JS exceptions with Isolate::throw_* (a C++ exception that
+// the VM turns into a JS throw).
+using NativeFn = Value (*)(Isolate& isolate, const CallArgs& call);
+
+enum class FunctionKind : uint8_t {
+    Native,    // a C++ function
+    Closure,   // bytecode + captured environment (owned by the VM)
+    Bound,     // Function.prototype.bind
+};
+
+struct JsFunction : JsObject {
+    JsFunction(JsObject* prototype, FunctionKind k) : JsObject(prototype, ObjectClass::Function), kind(k) {}
+    FunctionKind kind;
+    bool is_constructor = false;
+    bool is_class_constructor = false;  // calling without new throws
+    bool is_arrow = false;
+    // Node shows internal frames dimmed; natives that invoke callbacks on
+    // behalf of Node (processTicksAndRejections, listOnTimeout) set this.
+    bool is_node_internal = false;
+    JsString* name = nullptr;  // for stack frames and inspect; also the `name` property
+
+    // Native functions.
+    NativeFn native = nullptr;
+    Value native_data;  // extra slot for natives (e.g. the promise of a resolve function)
+    Value native_data2;
+
+    // Bound functions.
+    Value bound_target;
+    Value bound_this;
+    std::vector<Value> bound_args;
+
+    void trace(Tracer& tracer) override;
+    size_t byte_size() const override {
+        return JsObject::byte_size() + sizeof(JsFunction) - sizeof(JsObject) +
+               bound_args.capacity() * sizeof(Value);
+    }
+};
+
+}  // namespace looplab::js
