@@ -180,6 +180,8 @@ private:
 struct ParseError {
     std::string message;  // e.g. "Unexpected token ';'" or "Unexpected end of input"
     SourcePos pos;
+    uint32_t length = 1;            // bytes under node's caret (^^^), 0 at end of input (added by the parser)
+    std::string name = "SyntaxError";  // "RangeError" when nesting is too deep, as V8 reports (added by the parser)
 };
 
 struct ParsedProgram {

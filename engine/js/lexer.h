@@ -53,7 +53,7 @@ struct Token {
     bool escaped = false;        // Name: contained a \u escape (so it is never a keyword)
     bool template_tail = false;  // Template: ended with '`' rather than '${'
     bool cooked_invalid = false; // Template: an escape was invalid (allowed only when tagged)
-    bool octal_escape = false;   // String: used a legacy octal escape (an error in strict code)
+    bool legacy_octal = false;   // String: a legacy octal escape; Number: a 0-prefixed literal (017, 09)
     double num = 0;
     std::string value;
     std::string raw;
