@@ -1,5 +1,8 @@
 #include "engine/js/object.h"
 
+#include <cmath>
+#include <cstring>
+
 namespace looplab::js {
 
 PropertySlot* PropertyMap::find(Value key) {
@@ -73,6 +76,83 @@ void JsObject::trace(Tracer& tracer) {
 void JsArray::trace(Tracer& tracer) {
     JsObject::trace(tracer);
     for (Value v : elements) tracer.mark(v);
+}
+
+size_t JsTypedArray::element_size() const {
+    switch (kind) {
+        case TypedArrayKind::Int8:
+        case TypedArrayKind::Uint8:
+        case TypedArrayKind::Uint8Clamped: return 1;
+        case TypedArrayKind::Int16:
+        case TypedArrayKind::Uint16: return 2;
+        case TypedArrayKind::Int32:
+        case TypedArrayKind::Uint32:
+        case TypedArrayKind::Float32: return 4;
+        default: return 8;
+    }
+}
+
+namespace {
+
+template <typename T>
+T read_as(const uint8_t* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+template <typename T>
+void write_as(uint8_t* p, T v) {
+    std::memcpy(p, &v, sizeof v);
+}
+
+// ToInt32-style modular conversion for integer element types.
+int64_t modular(double d) {
+    if (!std::isfinite(d)) return 0;
+    double t = std::trunc(d);
+    double m = std::fmod(t, 18446744073709551616.0);
+    return static_cast<int64_t>(static_cast<uint64_t>(m < 0 ? m + 18446744073709551616.0 : m));
+}
+
+}  // namespace
+
+double JsTypedArray::load(size_t index) const {
+    const uint8_t* p = buffer->data.data() + byte_offset + index * element_size();
+    switch (kind) {
+        case TypedArrayKind::Int8: return read_as<int8_t>(p);
+        case TypedArrayKind::Uint8:
+        case TypedArrayKind::Uint8Clamped: return read_as<uint8_t>(p);
+        case TypedArrayKind::Int16: return read_as<int16_t>(p);
+        case TypedArrayKind::Uint16: return read_as<uint16_t>(p);
+        case TypedArrayKind::Int32: return read_as<int32_t>(p);
+        case TypedArrayKind::Uint32: return read_as<uint32_t>(p);
+        case TypedArrayKind::Float32: return read_as<float>(p);
+        case TypedArrayKind::Float64: return read_as<double>(p);
+        case TypedArrayKind::BigInt64: return static_cast<double>(read_as<int64_t>(p));
+        case TypedArrayKind::BigUint64: return static_cast<double>(read_as<uint64_t>(p));
+    }
+    return 0;
+}
+
+void JsTypedArray::store(size_t index, double value) {
+    uint8_t* p = buffer->data.data() + byte_offset + index * element_size();
+    switch (kind) {
+        case TypedArrayKind::Int8: write_as<int8_t>(p, static_cast<int8_t>(modular(value))); break;
+        case TypedArrayKind::Uint8: write_as<uint8_t>(p, static_cast<uint8_t>(modular(value))); break;
+        case TypedArrayKind::Uint8Clamped: {
+            double c = std::isnan(value) ? 0 : std::min(255.0, std::max(0.0, value));
+            write_as<uint8_t>(p, static_cast<uint8_t>(std::nearbyint(c)));
+            break;
+        }
+        case TypedArrayKind::Int16: write_as<int16_t>(p, static_cast<int16_t>(modular(value))); break;
+        case TypedArrayKind::Uint16: write_as<uint16_t>(p, static_cast<uint16_t>(modular(value))); break;
+        case TypedArrayKind::Int32: write_as<int32_t>(p, static_cast<int32_t>(modular(value))); break;
+        case TypedArrayKind::Uint32: write_as<uint32_t>(p, static_cast<uint32_t>(modular(value))); break;
+        case TypedArrayKind::Float32: write_as<float>(p, static_cast<float>(value)); break;
+        case TypedArrayKind::Float64: write_as<double>(p, value); break;
+        case TypedArrayKind::BigInt64: write_as<int64_t>(p, modular(value)); break;
+        case TypedArrayKind::BigUint64: write_as<uint64_t>(p, static_cast<uint64_t>(modular(value))); break;
+    }
 }
 
 void JsFunction::trace(Tracer& tracer) {

@@ -102,6 +102,11 @@ struct JsAccessor final : GcCell {
     size_t byte_size() const override { return sizeof(JsAccessor); }
 };
 
+// Accessor cells sit in a property slot's value (flags & kAccessor). They
+// never reach JS code, so the Object tag is only a carrier here.
+inline Value accessor_value(JsAccessor* a) { return Value::object(reinterpret_cast<JsObject*>(a)); }
+inline JsAccessor* as_accessor(Value v) { return reinterpret_cast<JsAccessor*>(v.as_cell()); }
+
 struct JsObject : GcCell {
     explicit JsObject(JsObject* prototype, ObjectClass kind = ObjectClass::Object)
         : GcCell(CellKind::Object), proto(prototype), cls(kind) {}
@@ -109,6 +114,7 @@ struct JsObject : GcCell {
     JsObject* proto;
     ObjectClass cls;
     bool extensible = true;
+    bool frozen = false;  // Object.freeze: also makes array elements read-only
     // Primitive value of wrappers, Date's time value, Error's data etc.
     Value internal;
     PropertyMap props;
@@ -132,6 +138,36 @@ struct JsArray final : JsObject {
     size_t byte_size() const override {
         return JsObject::byte_size() + elements.capacity() * sizeof(Value);
     }
+};
+
+struct JsArrayBuffer final : JsObject {
+    explicit JsArrayBuffer(JsObject* prototype) : JsObject(prototype, ObjectClass::ArrayBuffer) {}
+    std::vector<uint8_t> data;
+    bool shared = false;  // SharedArrayBuffer
+    size_t byte_size() const override { return JsObject::byte_size() + data.capacity(); }
+};
+
+enum class TypedArrayKind : uint8_t {
+    Int8, Uint8, Uint8Clamped, Int16, Uint16, Int32, Uint32, Float32, Float64, BigInt64, BigUint64,
+};
+
+// A view on an ArrayBuffer. Node's Buffer is a Uint8Array whose prototype
+// is Buffer.prototype.
+struct JsTypedArray final : JsObject {
+    JsTypedArray(JsObject* prototype, TypedArrayKind k, JsArrayBuffer* buf, size_t offset, size_t len)
+        : JsObject(prototype, ObjectClass::TypedArray), kind(k), buffer(buf), byte_offset(offset), length(len) {}
+    TypedArrayKind kind;
+    JsArrayBuffer* buffer;
+    size_t byte_offset;
+    size_t length;  // in elements
+    size_t element_size() const;
+    double load(size_t index) const;
+    void store(size_t index, double value);
+    void trace(Tracer& tracer) override {
+        JsObject::trace(tracer);
+        tracer.mark(buffer);
+    }
+    size_t byte_size() const override { return JsObject::byte_size() + sizeof(JsTypedArray); }
 };
 
 // The arguments a native receives. `args` may be shorter than the function's

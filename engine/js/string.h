@@ -59,6 +59,15 @@ struct JsSymbol final : GcCell {
     size_t byte_size() const override { return sizeof(JsSymbol) + description.size(); }
 };
 
+// A BigInt, kept as its canonical decimal text ("-123"); arithmetic lives in
+// the BigInt built-ins.
+struct JsBigInt final : GcCell {
+    explicit JsBigInt(std::string text) : GcCell(CellKind::BigInt), decimal(std::move(text)) {}
+    std::string decimal;
+    void trace(Tracer&) override {}
+    size_t byte_size() const override { return sizeof(JsBigInt) + decimal.size(); }
+};
+
 // UTF-8 <-> UTF-16 conversions (WTF-8 for lone surrogates).
 std::u16string utf8_to_utf16(std::string_view text);
 std::string utf16_to_utf8(std::u16string_view text);
