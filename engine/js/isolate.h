@@ -110,6 +110,8 @@ public:
     virtual void enqueue_promise_job(Isolate& isolate, PromiseJob job) = 0;
     virtual void promise_rejection_tracker(Isolate& isolate, JsObject* promise,
                                            RejectionOperation operation) = 0;
+    // Milliseconds since the epoch on the virtual clock (Date.now()).
+    virtual double now_ms(Isolate& isolate) = 0;
 };
 
 struct IsolateLimits {
@@ -181,6 +183,19 @@ public:
     // enforces the heap limit.
     void maybe_collect();
 
+    // Milliseconds on the virtual clock; 0 before a host is attached.
+    double now_ms() { return host != nullptr ? host->now_ms(*this) : 0; }
+    // Math.random and friends: a seeded generator, never the host's entropy.
+    void seed_random(uint64_t seed) { random_state_ = seed ? seed : 0x9E3779B97F4A7C15ULL; }
+    double next_random() {
+        // xorshift64*: small, fast, and reproducible from the seed.
+        random_state_ ^= random_state_ >> 12;
+        random_state_ ^= random_state_ << 25;
+        random_state_ ^= random_state_ >> 27;
+        uint64_t r = random_state_ * 0x2545F4914F6CDD1DULL;
+        return static_cast<double>(r >> 11) * (1.0 / 9007199254740992.0);
+    }
+
     // A slot the host can use to find its own state from the isolate.
     void* host_data = nullptr;
 
@@ -194,6 +209,7 @@ private:
     WellKnownSymbols symbols_;
     std::unordered_map<std::string_view, JsString*> interned_;  // look-up only, never iterated
     std::unique_ptr<Interpreter> interpreter_;
+    uint64_t random_state_ = 0x9E3779B97F4A7C15ULL;
 };
 
 }  // namespace looplab::js
