@@ -95,6 +95,17 @@ void JsString::trace(Tracer& tracer) {
 }
 
 void append_code_point(std::string& out, uint32_t cp) {
+    // A low surrogate right after a WTF-8 high surrogate joins it into one
+    // supplementary code point, so "\uD83D\uDE00" reads as a single emoji.
+    if (cp >= 0xDC00 && cp <= 0xDFFF && out.size() >= 3) {
+        auto b0 = static_cast<uint8_t>(out[out.size() - 3]);
+        auto b1 = static_cast<uint8_t>(out[out.size() - 2]);
+        if (b0 == 0xED && b1 >= 0xA0 && b1 <= 0xAF) {
+            uint32_t hi = 0xD000u | ((b1 & 0x3Fu) << 6) | (static_cast<uint8_t>(out.back()) & 0x3Fu);
+            out.resize(out.size() - 3);
+            cp = 0x10000 + ((hi - 0xD800) << 10) + (cp - 0xDC00);
+        }
+    }
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
