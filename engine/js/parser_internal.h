@@ -55,8 +55,13 @@ struct Scope {
 // Private names of one class body: declared ones and references to check
 // when the body ends (a reference may name a member declared later).
 struct ClassScope {
+    struct Reference {
+        std::string name;
+        SourcePos pos;  // V8 points at the token before the #name
+        uint32_t length = 1;
+    };
     std::unordered_set<std::string> declared;
-    std::vector<Node*> references;
+    std::vector<Reference> references;
 };
 
 enum class StmtContext { ListItem, Single, IfBody };
@@ -111,7 +116,7 @@ public:
 
     // ---- statements (parser_stmt.cpp) ----
     Node* parse_statement(StmtContext ctx);
-    void parse_statement_list(std::vector<Node*>& out, Tok end, bool directives);
+    Node* parse_statement_list(std::vector<Node*>& out, Tok end, bool directives);
     Node* parse_block();  // a Block with its own scope
     Node* parse_var_decl(VarKind kind, bool in_for_head);
     Node* parse_if();
@@ -139,6 +144,10 @@ public:
     Node* parse_arrow(SourcePos start, std::vector<Node*> params, bool is_async);
     Node* parse_class(SourcePos start, bool is_statement);
     Node* parse_class_member(bool derived, bool& has_constructor);
+    Node* parse_static_block(SourcePos start);
+    Node* parse_private_key(bool is_static);
+    void reference_private_name(const Token& name);
+    void resolve_private_names();
     Node* parse_field_initializer();
     Node* parse_property_key(bool& computed);
     void check_simple_params_for_strict(const Node* fn_node, const Node* directive);
@@ -158,7 +167,7 @@ public:
     Node* parse_new();
     Node* parse_call_tail(Node* callee, SourcePos start, bool allow_call);
     Node* parse_member_name(Node* object, SourcePos start, bool optional);
-    void parse_arguments(std::vector<Node*>& out);
+    void parse_arguments(std::vector<Node*>& out, bool maybe_pattern = false);
     Node* parse_primary();
     Node* parse_name_primary();
     Node* parse_async_primary();
@@ -169,6 +178,8 @@ public:
     Node* parse_template(bool tagged);
     Node* parse_super();
     Node* parse_regexp();
+    Node* parse_literal();
+    Node* make_pending_arrow(SourcePos start, std::vector<Node*> items, bool is_async);
     void check_simple_target(Node* target, const char* message);
 
     // ---- patterns (parser_pattern.cpp) ----
@@ -177,8 +188,9 @@ public:
     Node* parse_array_binding();
     Node* parse_object_binding();
     Node* to_assign_target(Node* expr, bool nested);  // expression -> assignment pattern
+    Node* to_assign_element(Node* expr);               // element or property value, may carry a default
     Node* to_binding(Node* expr);                     // expression -> arrow parameter pattern
-    std::vector<Node*> to_arrow_params(const std::vector<Node*>& items, bool trailing_comma_after_rest);
+    std::vector<Node*> to_arrow_params(const std::vector<Node*>& items);
     void check_cover_inits(size_t mark);
 
     // ---- state ----
@@ -186,15 +198,18 @@ public:
     ParseOptions options_;
     AstArena arena_;
     Token tok_;
+    SourcePos prev_start_;  // the previous token, for errors V8 reports there
     SourcePos prev_end_;
+    SourcePos params_start_;  // the last parameter list "(...)", for accessor errors
+    SourcePos params_end_;
     ParseError error_;
     std::vector<FunctionContext> fns_;
     std::vector<Scope> scopes_;
     std::vector<ClassScope> classes_;
     std::unordered_set<const Node*> parenthesized_;
     std::vector<Node*> cover_inits_;   // `{a = 1}` properties waiting to become patterns
-    Node* pending_arrow_ = nullptr;    // a "(...)" just followed by '=>'
-    bool pending_arrow_trailing_rest_comma_ = false;
+    Node* pending_arrow_ = nullptr;    // a "(...)" or "async x" just followed by '=>'
+    bool pending_arrow_async_ = false;
     bool no_in_ = false;               // inside a for-init: `in` is not an operator
     int depth_ = 0;
 };
