@@ -1,10 +1,16 @@
 // What the front end draws: a fold of the trace up to a cursor. Panels read
 // it through const references and never reach into the interpreter.
+// fold.h builds it (fold_to, Seeker).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
+
+#include "engine/trace/event.h"
+#include "engine/trace/rules.h"
 
 namespace looplab::trace {
 
@@ -16,6 +22,21 @@ struct ConsoleLine {
     std::string text;  // one line, without its newline
 };
 
+// One JavaScript (or internal Node) frame on the call stack.
+struct StackFrame {
+    std::string name;       // "processTicksAndRejections", "Timeout._onTimeout", "<anonymous>"
+    uint32_t line = 0;      // 1-based line of the function, 0 for internal frames
+    bool internal = false;  // Node's own frame: the UI dims it
+};
+
+// One waiting callback in a queue, front first.
+struct QueueEntry {
+    uint32_t item = 0;     // Trace item id (stable across the fold: animation key)
+    std::string label;     // callback name
+    uint32_t line = 0;     // callback's source line, 0 if unknown
+    uint64_t due_ms = 0;   // timers only: due time in loop ms
+};
+
 struct ViewState {
     std::string file_path;
     std::string source;
@@ -23,6 +44,24 @@ struct ViewState {
     std::vector<ConsoleLine> console;
     bool finished = false;
     int exit_code = 0;
+
+    // ---- the runtime model at the cursor ----
+    size_t cursor = 0;            // number of events applied
+    uint64_t time_ns = 0;         // virtual time of the last applied event
+    uint32_t current_column = 0;  // 1-based, with current_line
+    std::vector<StackFrame> stack;                         // bottom first
+    std::array<std::deque<QueueEntry>, kQueueCount> queues;  // indexed by QueueKind
+    Phase phase = Phase::None;
+    uint32_t loop_iteration = 0;  // 0 = before the loop (main script)
+    uint32_t unrefed_handles = 0;
+    Rule rule = Rule::None;       // why the last event happened (narration)
+    uint32_t last_event = 0;      // index + 1 of the last applied event, 0 if none
+    bool race = false;            // the last callback's order is a race in real Node
+    std::string uncaught;         // the uncaught error's first line, if the run died of one
+    // Unterminated console line per stream (index into console, -1 if none).
+    std::array<int32_t, 2> open_line{-1, -1};
+
+    const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };
 
 }  // namespace looplab::trace

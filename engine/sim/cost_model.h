@@ -1,0 +1,40 @@
+// How much virtual time each kind of work costs. The defaults are rough
+// measurements of node 20 on a laptop-class x86-64 core (see
+// docs/cost-model.md for where each number comes from); a scenario can
+// override any of them with `--cost-model FILE` (a JSON object whose keys
+// are the field names below).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace looplab::sim {
+
+struct CostModel {
+    // One bytecode instruction of the interpreter.
+    uint64_t instruction_ns = 2;
+    // One call of a host (C++) function that the runtime implements
+    // (Date.now, console.log's formatting, setTimeout...).
+    uint64_t builtin_call_ns = 40;
+    // Dispatching one callback from C++ into JS (a timer, an immediate, a
+    // nextTick, a promise job): the MakeCallback / microtask overhead.
+    uint64_t callback_dispatch_ns = 150;
+    // One turn of uv_run's while loop, apart from the phases' own work.
+    uint64_t loop_iteration_ns = 1'000;
+    // Starting a timer (setTimeout / setInterval / refresh).
+    uint64_t timer_start_ns = 200;
+    // Writing one chunk to stdout or stderr (console.log, process.stdout.write).
+    uint64_t console_write_ns = 2'000;
+    // Compiling and loading one CommonJS module (require of a .js file).
+    uint64_t module_load_ns = 50'000;
+
+    // Reads a JSON override file: unknown keys and non-integer values are
+    // errors (a typo must not silently keep the default). Returns the error
+    // message, or nothing on success.
+    std::optional<std::string> load_overrides(const std::string& path);
+    // The model as a JSON object (docs, `looplab trace` headers).
+    std::string to_json() const;
+};
+
+}  // namespace looplab::sim

@@ -1,0 +1,57 @@
+#include "engine/trace/trace.h"
+
+#include <limits>
+
+namespace looplab::trace {
+
+Trace::Trace() {
+    strings_.emplace_back();
+    string_ids_.emplace(std::string(), 0);
+    items_.emplace_back();
+}
+
+uint32_t Trace::intern(std::string_view text) {
+    auto it = string_ids_.find(std::string(text));
+    if (it != string_ids_.end()) return it->second;
+    const auto id = static_cast<uint32_t>(strings_.size());
+    strings_.emplace_back(text);
+    string_ids_.emplace(std::string(text), id);
+    return id;
+}
+
+uint32_t Trace::add_item(const Item& item) {
+    items_.push_back(item);
+    return static_cast<uint32_t>(items_.size() - 1);
+}
+
+void Trace::append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a, uint32_t b, uint16_t isolate) {
+    if (now_ns < last_ns_) now_ns = last_ns_;  // virtual time never runs backwards
+    uint64_t delta = now_ns - last_ns_;
+    if (delta > std::numeric_limits<uint32_t>::max()) {
+        // The gap does not fit the 32-bit delta: say the absolute time once.
+        events_.push_back(Event{EventKind::TimeJump, 0, isolate, uint32_t(now_ns),
+                                uint32_t(now_ns >> 32), 0});
+        delta = 0;
+    }
+    events_.push_back(Event{kind, static_cast<uint8_t>(rule), isolate, a, b, uint32_t(delta)});
+    last_ns_ = now_ns;
+}
+
+size_t Trace::memory_bytes() const {
+    size_t bytes = events_.capacity() * sizeof(Event) + items_.capacity() * sizeof(Item);
+    for (const std::string& s : strings_) bytes += s.capacity() + sizeof(std::string);
+    return bytes;
+}
+
+std::vector<uint64_t> event_times(const Trace& trace) {
+    std::vector<uint64_t> times;
+    times.reserve(trace.size());
+    uint64_t now = 0;
+    for (const Event& e : trace.events()) {
+        now = advance_time(now, e);
+        times.push_back(now);
+    }
+    return times;
+}
+
+}  // namespace looplab::trace

@@ -1,0 +1,87 @@
+// The append-only trace of one run: fixed-size events plus the side tables
+// they point into (interned strings, queue items, source files). The
+// engine appends; everything else reads. See docs/trace-format.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/trace/event.h"
+#include "engine/trace/rules.h"
+
+namespace looplab::trace {
+
+// One thing that waits in a queue: a nextTick callback, a promise job, a
+// timer arming, an immediate. A re-armed interval is a new item.
+struct Item {
+    QueueKind queue = QueueKind::NextTick;
+    uint32_t label = 0;   // string id: callback name as the UI shows it ("tick", "<anonymous>")
+    uint32_t line = 0;    // 1-based source line of the callback, 0 if unknown
+    uint64_t due_ms = 0;  // timers: due time in loop milliseconds
+    uint64_t seq = 0;     // the engine's tie-break sequence number for this queue
+};
+
+struct SourceFile {
+    std::string path;
+    std::string text;
+};
+
+struct TraceMeta {
+    std::string script_path;
+    std::string node_version;
+    std::string cost_model_json;
+    uint64_t seed = 0;
+    bool steps_recorded = false;
+};
+
+class Trace {
+public:
+    Trace();
+
+    // ---- appending (the engine) ----
+    uint32_t intern(std::string_view text);
+    uint32_t add_item(const Item& item);
+    void add_file(std::string path, std::string text) { files_.push_back({std::move(path), std::move(text)}); }
+    // Appends an event at absolute virtual time now_ns (never earlier than
+    // the previous event's time).
+    void append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a = 0, uint32_t b = 0,
+                uint16_t isolate = 0);
+    TraceMeta& meta() { return meta_; }
+
+    // ---- reading ----
+    const std::vector<Event>& events() const { return events_; }
+    size_t size() const { return events_.size(); }
+    const std::string& str(uint32_t id) const { return strings_[id]; }
+    const std::vector<std::string>& strings() const { return strings_; }
+    const Item& item(uint32_t id) const { return items_[id]; }
+    const std::vector<Item>& items() const { return items_; }
+    const std::vector<SourceFile>& files() const { return files_; }
+    const TraceMeta& meta() const { return meta_; }
+    uint64_t end_time_ns() const { return last_ns_; }
+    // Bytes held by events and side tables (for docs/perf.md).
+    size_t memory_bytes() const;
+
+private:
+    std::vector<Event> events_;
+    std::vector<std::string> strings_;                   // id 0 = ""
+    std::unordered_map<std::string, uint32_t> string_ids_;  // look-up only, never iterated
+    std::vector<Item> items_;                            // id 0 = none
+    std::vector<SourceFile> files_;
+    TraceMeta meta_;
+    uint64_t last_ns_ = 0;
+};
+
+// Absolute virtual time of every event, reconstructed from the deltas.
+std::vector<uint64_t> event_times(const Trace& trace);
+
+// Applies one event to a running absolute time (the fold and the exporters
+// share this so TimeJump is handled in one place).
+inline uint64_t advance_time(uint64_t now_ns, const Event& e) {
+    if (e.kind == EventKind::TimeJump) return uint64_t(e.a) | (uint64_t(e.b) << 32);
+    return now_ns + e.dt_ns;
+}
+
+}  // namespace looplab::trace
