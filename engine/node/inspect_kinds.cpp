@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/js/collections.h"
 #include "engine/js/promise.h"
 #include "engine/js/string.h"
 #include "engine/node/inspect_internal.h"
@@ -491,30 +492,20 @@ std::string format_date(Isolate& isolate, JsObject* date) {
 }
 
 std::vector<std::pair<Value, Value>> map_contents(Isolate& isolate, JsObject* map) {
-    // Iterates with the intrinsic Map.prototype.entries, as Node's
-    // primordials do, so user overrides on the instance are not consulted.
+    // The storage itself, in insertion order: Node reads entries through
+    // primordials, so user overrides of Map.prototype are not consulted.
     std::vector<std::pair<Value, Value>> entries;
-    JsObject* proto = isolate.realm().map_prototype;
-    if (proto == nullptr) return entries;
-    Value method = get(isolate, Value::object(proto), "entries");
-    if (!is_callable(method)) return entries;
-    Value iterator = isolate.call(method, Value::object(map), {});
-    Value pair;
-    while (iterator_step(isolate, iterator, &pair)) {
-        entries.emplace_back(get(isolate, pair, Value::number(0)), get(isolate, pair, Value::number(1)));
+    for (const JsMap::Entry& entry : static_cast<JsMap*>(map)->entries) {
+        if (entry.live) entries.emplace_back(entry.key, entry.value);
     }
     return entries;
 }
 
 std::vector<Value> set_contents(Isolate& isolate, JsObject* set) {
     std::vector<Value> values;
-    JsObject* proto = isolate.realm().set_prototype;
-    if (proto == nullptr) return values;
-    Value method = get(isolate, Value::object(proto), "values");
-    if (!is_callable(method)) return values;
-    Value iterator = isolate.call(method, Value::object(set), {});
-    Value v;
-    while (iterator_step(isolate, iterator, &v)) values.push_back(v);
+    for (const JsMap::Entry& entry : static_cast<JsMap*>(set)->entries) {
+        if (entry.live) values.push_back(entry.key);
+    }
     return values;
 }
 

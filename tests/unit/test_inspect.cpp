@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/js/collections.h"
 #include "engine/js/isolate.h"
 #include "engine/js/operations.h"
 #include "engine/js/promise_internal.h"
@@ -46,6 +47,13 @@ struct MiniRealm {
         r.buffer_prototype = iso.new_object_with_proto(r.uint8array_prototype);
         constructor("Buffer", r.buffer_prototype);
         r.promise_prototype = proto_with_constructor("Promise");
+        r.map_prototype = proto_with_constructor("Map");
+        r.set_prototype = proto_with_constructor("Set");
+        r.weakmap_prototype = proto_with_constructor("WeakMap");
+        for (JsObject* p : {r.map_prototype, r.set_prototype, r.weakmap_prototype, r.promise_prototype}) {
+            Value name = get(iso, get(iso, Value::object(p), "constructor"), "name");
+            define_own_property(iso, p, Value::symbol(iso.symbols().to_string_tag), name, kConfigurable);
+        }
         r.async_function_prototype = iso.new_object_with_proto(r.function_prototype);
         constructor("AsyncFunction", r.async_function_prototype);
         JsObject* error = proto_with_constructor("Error");
@@ -420,6 +428,37 @@ TEST_CASE("inspect: promises, arguments and custom inspect") {
     define_own_property(m.iso, custom, Value::symbol(m.iso.symbols().inspect_custom), Value::object(fn),
                         kDefaultFlags);
     CHECK(m.show(m.object({{"x", Value::object(custom)}})) == "{ x: CUSTOM1 }");
+}
+
+TEST_CASE("inspect: Map, Set and WeakMap") {
+    MiniRealm m;
+    const Realm& r = m.iso.realm();
+    auto map = [&](std::initializer_list<std::pair<Value, Value>> entries, JsObject* proto = nullptr,
+                   ObjectClass cls = ObjectClass::Map) {
+        auto* map = m.iso.heap().make<JsMap>(proto != nullptr ? proto : r.map_prototype, cls);
+        for (auto& [k, v] : entries) map->set(k, v);
+        return Value::object(map);
+    };
+    auto set = [&](std::initializer_list<Value> values) {
+        auto* set = m.iso.heap().make<JsMap>(r.set_prototype, ObjectClass::Set);
+        for (Value v : values) set->set(v, v);
+        return Value::object(set);
+    };
+    // new Map([[1,2]]), new Map([['a',1],['b',2]]), new Set(), new Set([1])
+    CHECK(m.show(map({{m.num(1), m.num(2)}})) == "Map(1) { 1 => 2 }");
+    CHECK(m.show(map({{m.str("a"), m.num(1)}, {m.str("b"), m.num(2)}})) == "Map(2) { 'a' => 1, 'b' => 2 }");
+    CHECK(m.show(set({})) == "Set(0) {}");
+    CHECK(m.show(set({m.num(1)})) == "Set(1) { 1 }");
+    // { m: new Map([[{a:1}, [1,2]]]) }, new Set([[1, {b: {c: {}}}]])
+    CHECK(m.show(m.object({{"m", map({{m.object({{"a", m.num(1)}}), m.array({m.num(1), m.num(2)})}})}})) ==
+          "{ m: Map(1) { { a: 1 } => [ 1, 2 ] } }");
+    CHECK(m.show(set({m.array({m.num(1), m.object({{"b", m.object({{"c", m.object({})}})}})})})) ==
+          "Set(1) { [ 1, { b: [Object] } ] }");
+    // class Foo extends Map {}; new Foo([[1,2]])
+    JsObject* foo = m.proto_with_constructor("Foo", r.map_prototype);
+    CHECK(m.show(map({{m.num(1), m.num(2)}}, foo)) == "Foo(1) [Map] { 1 => 2 }");
+    // new WeakMap()
+    CHECK(m.show(map({}, r.weakmap_prototype, ObjectClass::WeakMap)) == "WeakMap { <items unknown> }");
 }
 
 TEST_CASE("format: util.format placeholders as console.log uses them") {
