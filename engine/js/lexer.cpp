@@ -274,6 +274,7 @@ Token Lexer::next() {
         if (!scan_name_part(tok.value, true, escaped)) {
             fail(tok, kInvalidToken, tok.pos.offset);
         } else {
+            while (scan_name_part(tok.value, false, escaped)) {}
             tok.kind = Tok::PrivateName;
         }
     } else {
@@ -355,8 +356,8 @@ bool Lexer::scan_digits(Token& tok, std::string& digits, int base, bool allow_se
         last_was_separator = false;
         ++offset_;
     }
-    if (last_was_separator) {
-        fail(tok, "Numeric separators are not allowed at the end of numeric literals", offset_ - 1);
+    if (last_was_separator) {  // V8 points at the character after the '_'
+        fail(tok, "Numeric separators are not allowed at the end of numeric literals", offset_);
         return false;
     }
     return true;
@@ -403,7 +404,7 @@ void Lexer::scan_number(Token& tok) {
             text.push_back('.');
             ++offset_;
             if (peek_char() == '_') {
-                fail(tok, "Numeric separators are not allowed at the end of numeric literals", offset_ - 1);
+                fail(tok, "Numeric separators are not allowed at the end of numeric literals", offset_);
                 return;
             }
             if (!scan_digits(tok, text, 10, true)) return;
@@ -540,7 +541,8 @@ void Lexer::scan_string(Token& tok, char quote) {
             ++offset_;
             std::string message;
             if (!scan_escape(tok.value, false, tok.legacy_octal, message)) {
-                fail(tok, message, escape_start + 1, offset_ - escape_start);
+                // V8 underlines from the backslash through the character that broke the escape.
+                fail(tok, message, escape_start, offset_ - escape_start + 1);
                 return;
             }
             continue;

@@ -111,7 +111,12 @@ void Parser::unexpected(const Token& t) {
 // ---------------------------------------------------------------- names
 
 bool Parser::is_reserved_word(std::string_view name) {
-    return !name.empty() && std::find(kReservedWords.begin(), kReservedWords.end(), name) != kReservedWords.end();
+    // Every reserved word is 2-10 lowercase letters; most identifiers fail this cheaply.
+    if (name.size() < 2 || name.size() > 10 || name[0] < 'b' || name[0] > 'y') return false;
+    for (std::string_view w : kReservedWords) {
+        if (w.size() == name.size() && w[0] == name[0] && w == name) return true;
+    }
+    return false;
 }
 
 bool Parser::is_strict_reserved_word(std::string_view name) {

@@ -123,9 +123,9 @@ Node* Parser::parse_assign(bool maybe_pattern) {
         bool is_async = pending_arrow_async_;
         return parse_arrow(lhs->pos, to_arrow_params(lhs->list), is_async);
     }
-    bool single_name = lhs->kind == NodeKind::Identifier && lhs->pos.offset == prev_start_.offset &&
+    bool single_name = at(Tok::Arrow) && lhs->kind == NodeKind::Identifier && lhs->pos.offset == prev_start_.offset &&
                        !parenthesized_.count(lhs);
-    if (single_name && at(Tok::Arrow)) {
+    if (single_name) {
         check_identifier_name(lhs->str, lhs->pos, lhs->end.offset - lhs->pos.offset, true, false);
         return parse_arrow(start, {lhs}, false);
     }
@@ -446,7 +446,7 @@ Node* Parser::parse_primary() {
         case Tok::LBracket: return parse_array_literal();
         case Tok::LBrace: return parse_object_literal();
         case Tok::PrivateName: {  // `#x in obj`, the ergonomic brand check
-            if (!peek().is_word("in")) unexpected();
+            if (!classes_.empty() && !peek().is_word("in")) unexpected();
             reference_private_name(tok_);
             Node* n = make(NodeKind::PrivateName, tok_.pos);
             n->str = tok_.value;
@@ -549,33 +549,33 @@ Node* Parser::parse_paren() {
     advance();
     size_t mark = cover_inits_.size();
     std::vector<Node*> items;
-    Token trailing_comma, rest;
+    bool trailing_comma = false;
+    Node* rest = nullptr;
     {
         AllowIn allow_in(*this);
         while (!at(Tok::RParen)) {
             if (at(Tok::Ellipsis)) {
-                rest = tok_;
-                Node* spread = make(NodeKind::Spread, tok_.pos);
+                rest = make(NodeKind::Spread, tok_.pos);
                 advance();
-                spread->a = parse_assign(true);
-                items.push_back(finish(spread));
-                if (at(Tok::Comma)) fail_token("Rest parameter must be last formal parameter", tok_);
+                rest->a = parse_assign(true);
+                items.push_back(finish(rest));
+                if (at(Tok::Comma)) {  // V8 points at the end of the rest element
+                    fail("Rest parameter must be last formal parameter", prev_start_, prev_end_.offset - prev_start_.offset);
+                }
                 if (!at(Tok::RParen)) unexpected();
                 break;
             }
             items.push_back(parse_assign(true));
             if (at(Tok::RParen)) break;
             if (!at(Tok::Comma)) unexpected();
-            trailing_comma = tok_;
             advance();
-            if (!at(Tok::RParen)) trailing_comma = Token{};
+            trailing_comma = at(Tok::RParen);
         }
     }
-    Token rparen = tok_;
-    advance();
+    advance();  // ')'
     if (at(Tok::Arrow)) return make_pending_arrow(start, std::move(items), false);
-    if (items.empty() || trailing_comma.kind == Tok::Comma) unexpected(rparen);
-    if (rest.kind == Tok::Ellipsis) unexpected(rest);
+    if (items.empty() || trailing_comma) fail("Unexpected token ')'", prev_start_, 1);
+    if (rest) fail("Unexpected token '...'", rest->pos, 3);
     check_cover_inits(mark);
     Node* e = items[0];
     if (items.size() > 1) {
@@ -630,26 +630,13 @@ Node* Parser::parse_object_member() {
         spread->a = parse_assign(true);
         return finish(spread);
     }
-    auto is_modifier = [&](const Token& next) {
-        return next.kind != Tok::Comma && next.kind != Tok::Colon && next.kind != Tok::LParen &&
-               next.kind != Tok::RBrace && next.kind != Tok::Assign;
-    };
     Node* p = make(NodeKind::Property, start);
-    bool is_async = false, is_generator = false, getter = false, setter = false;
-    if (at_word("async")) {
-        Token next = peek();
-        if (is_modifier(next) && !next.newline_before) { is_async = true; advance(); }
-    }
-    if (eat(Tok::Star)) is_generator = true;
-    if (!is_async && !is_generator && (at_word("get") || at_word("set")) && is_modifier(peek())) {
-        getter = at_word("get");
-        setter = !getter;
-        advance();
-    }
-    Token key_token = tok_;
+    MemberModifiers mod = parse_member_modifiers(false);
+    bool key_is_name = at(Tok::Name), key_escaped = tok_.escaped;
     bool computed = false;
     p->a = parse_property_key(computed);
     p->flags.computed = computed;
+    bool is_async = mod.is_async, is_generator = mod.is_generator, getter = mod.getter, setter = mod.setter;
     if (at(Tok::LParen)) {
         p->prop_kind = getter ? PropKind::Get : setter ? PropKind::Set : PropKind::Method;
         p->b = parse_method(tok_.pos, is_async, is_generator, false);
@@ -663,16 +650,16 @@ Node* Parser::parse_object_member() {
         p->b = parse_assign(true);
         return finish(p);
     }
-    if (key_token.kind != Tok::Name || computed) unexpected();
-    check_identifier(key_token, false);
+    if (!key_is_name || computed) unexpected();
+    check_identifier_name(p->a->str, p->a->pos, p->a->end.offset - p->a->pos.offset, false, key_escaped);
     p->flags.shorthand = true;
-    Node* value = make(NodeKind::Identifier, key_token.pos);
-    value->str = key_token.value;
-    value->end = key_token.end;
+    Node* value = make(NodeKind::Identifier, p->a->pos);
+    value->str = p->a->str;
+    value->end = p->a->end;
     p->b = value;
     if (at(Tok::Assign)) {  // `{a = 1}`: only valid if this literal becomes a pattern
         advance();
-        Node* assign = make(NodeKind::Assign, key_token.pos);
+        Node* assign = make(NodeKind::Assign, p->a->pos);
         assign->op = Op::Assign;
         assign->a = value;
         assign->b = parse_assign();

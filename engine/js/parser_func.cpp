@@ -255,6 +255,32 @@ Node* Parser::parse_private_key(bool is_static) {
     return finish(key);
 }
 
+// `async`, `*`, `get` and `set` before a method name, unless the word is
+// itself the name (`get() {}`, `async: 1`, a field named `set`). Kept out
+// of the recursive member parsers so its tokens do not sit on their frames.
+MemberModifiers Parser::parse_member_modifiers(bool in_class) {
+    auto names_itself = [&](const Token& next) {
+        if (in_class) return starts_member_body(next);
+        return next.kind == Tok::Comma || next.kind == Tok::Colon || next.kind == Tok::LParen ||
+               next.kind == Tok::RBrace || next.kind == Tok::Assign;
+    };
+    MemberModifiers mod;
+    if (at_word("async")) {
+        Token next = peek();
+        if (!names_itself(next) && !next.newline_before) {
+            mod.is_async = true;
+            advance();
+        }
+    }
+    if (eat(Tok::Star)) mod.is_generator = true;
+    if (!mod.is_async && !mod.is_generator && (at_word("get") || at_word("set")) && !names_itself(peek())) {
+        mod.getter = at_word("get");
+        mod.setter = !mod.getter;
+        advance();
+    }
+    return mod;
+}
+
 Node* Parser::parse_class_member(bool derived, bool& has_constructor) {
     SourcePos start = tok_.pos;
     Node* m = make(NodeKind::ClassMember, start);
@@ -263,29 +289,23 @@ Node* Parser::parse_class_member(bool derived, bool& has_constructor) {
         if (at(Tok::LBrace)) return parse_static_block(start);
         m->flags.is_static = true;
     }
-    bool is_async = false, is_generator = false, getter = false, setter = false;
-    if (at_word("async")) {
-        Token next = peek();
-        if (!starts_member_body(next) && !next.newline_before) { is_async = true; advance(); }
-    }
-    if (eat(Tok::Star)) is_generator = true;
-    if (!is_async && !is_generator && (at_word("get") || at_word("set")) && !starts_member_body(peek())) {
-        getter = at_word("get");
-        setter = !getter;
-        advance();
-    }
-    Token key_token = tok_;
+    MemberModifiers mod = parse_member_modifiers(true);
+    bool is_async = mod.is_async, is_generator = mod.is_generator, getter = mod.getter, setter = mod.setter;
     bool computed = false;
     if (at(Tok::PrivateName)) {
         m->a = parse_private_key(m->flags.is_static);
         std::string name = m->a->str;
         bool accessor_pair = (getter || setter) && classes_.back().declared.count(name + (getter ? "#set" : "#get"));
         if (classes_.back().declared.count(name) && !accessor_pair) {
-            fail_at("Identifier '#" + name + "' has already been declared", m->a);
+            fail_token("Identifier '#" + name + "' has already been declared", tok_);  // V8 points past the name
         }
         classes_.back().declared.insert(name);
         if (getter || setter) classes_.back().declared.insert(name + (getter ? "#get" : "#set"));
-        if (name == "constructor") fail_at("Classes may not have a private field named '#constructor'", m->a);
+        if (name == "constructor") {
+            fail_at(at(Tok::LParen) ? "Class constructor may not be a private method"
+                                    : "Classes may not have a field named 'constructor'",
+                    m->a);
+        }
     } else {
         m->a = parse_property_key(computed);
     }
@@ -314,7 +334,6 @@ Node* Parser::parse_class_member(bool derived, bool& has_constructor) {
     }
     if (is_async || is_generator || getter || setter) unexpected();
     if (is_key_named(m->a, computed, "constructor")) fail_at("Classes may not have a field named 'constructor'", m->a);
-    (void)key_token;
     m->member_kind = MemberKind::Field;
     if (eat(Tok::Assign)) m->b = parse_field_initializer();
     consume_semicolon();

@@ -66,6 +66,13 @@ struct ClassScope {
 
 enum class StmtContext { ListItem, Single, IfBody };
 
+struct MemberModifiers {
+    bool is_async = false;
+    bool is_generator = false;
+    bool getter = false;
+    bool setter = false;
+};
+
 class Parser {
 public:
     Parser(std::string_view source, const ParseOptions& options);
@@ -145,6 +152,7 @@ public:
     Node* parse_class(SourcePos start, bool is_statement);
     Node* parse_class_member(bool derived, bool& has_constructor);
     Node* parse_static_block(SourcePos start);
+    MemberModifiers parse_member_modifiers(bool in_class);
     Node* parse_private_key(bool is_static);
     void reference_private_name(const Token& name);
     void resolve_private_names();
