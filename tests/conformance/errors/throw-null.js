@@ -1,0 +1,2 @@
+// Even null can be thrown.
+throw null;

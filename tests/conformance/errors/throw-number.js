@@ -1,0 +1,3 @@
+// Throwing a non-Error value: node prints the value itself.
+console.log('throwing 42');
+throw 42;

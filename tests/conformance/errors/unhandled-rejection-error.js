@@ -1,0 +1,7 @@
+// Rejecting with an Error that nobody handles.
+async function load() {
+  await null;
+  throw new Error('load failed');
+}
+load();
+console.log('load started');

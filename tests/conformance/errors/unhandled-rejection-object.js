@@ -1,0 +1,2 @@
+// Rejecting with a plain object.
+Promise.reject({ reason: 'object reason', n: 1 });

@@ -1,0 +1,10 @@
+// Returning a promise from an async function costs extra microtask turns compared with returning a value.
+async function returnsValue() { return 'value'; }
+async function returnsPromise() { return Promise.resolve('promise'); }
+returnsPromise().then((v) => console.log('resolved', v));
+returnsValue().then((v) => console.log('resolved', v));
+Promise.resolve()
+  .then(() => console.log('tick 1'))
+  .then(() => console.log('tick 2'))
+  .then(() => console.log('tick 3'))
+  .then(() => console.log('tick 4'));

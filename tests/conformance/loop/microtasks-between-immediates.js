@@ -1,0 +1,7 @@
+// The microtask queues are drained after each setImmediate callback too.
+setImmediate(() => {
+  console.log('immediate 1');
+  process.nextTick(() => console.log('  tick after immediate 1'));
+  Promise.resolve().then(() => console.log('  promise after immediate 1'));
+});
+setImmediate(() => console.log('immediate 2'));
