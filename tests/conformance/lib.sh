@@ -81,7 +81,7 @@ conformance_compare() {
     fi
   done
   if ! cmp -s "$base.stdout" "$out/stdout"; then
-    echo "--- stdout differs (expected: node, actual: $label)"
+    echo "--- stdout differs (expected: recorded from node, actual: $label)"
     diff -u --label expected.stdout --label "$label.stdout" "$base.stdout" "$out/stdout"
     status=1
   fi
@@ -90,7 +90,7 @@ conformance_compare() {
     status=1
   fi
   if [[ -f $base.stderr ]] && ! cmp -s "$base.stderr" "$out/stderr.norm"; then
-    echo "--- normalized stderr differs (expected: node, actual: $label)"
+    echo "--- normalized stderr differs (expected: recorded from node, actual: $label)"
     diff -u --label expected.stderr --label "$label.stderr" "$base.stderr" "$out/stderr.norm"
     status=1
   fi

@@ -25,7 +25,7 @@ check_one() {
   out=$(mktemp -d "$work/run.XXXXXX")
   conformance_run "$out" "$prog" node "$(basename "$prog")"
   local report
-  if report=$(conformance_compare "$out" "$prog" node); then
+  if report=$(conformance_compare "$out" "$prog" live-node); then
     return 0
   fi
   printf 'FAIL: %s\n%s\n' "$prog" "$report"
