@@ -83,7 +83,7 @@ int run_window(const WindowOptions& options) {
         if (options.frames > 0 && frame >= options.frames) break;
         // Redraw continuously while a program runs (its console grows); when
         // idle, sleep until input arrives so a classroom laptop stays cool.
-        if (controller.running() || frame < 3) {
+        if (controller.running() || frame < 3 || options.frames > 0) {
             glfwPollEvents();
         } else {
             glfwWaitEventsTimeout(0.25);

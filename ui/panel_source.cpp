@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <filesystem>
 
 namespace looplab::ui {
 namespace {
@@ -23,11 +22,13 @@ ImU32 colour_of(TokenKind kind, const Palette& pal) {
 
 }  // namespace
 
+// The status bar names the file; the header says where we are in it.
 std::string SourcePanel::subtitle(const PanelContext& ctx) const {
-    if (ctx.view.file_path.empty()) return {};
-    std::string sub = std::filesystem::path(ctx.view.file_path).filename().string();
-    if (ctx.view.current_line > 0) sub += "  \u00B7  line " + std::to_string(ctx.view.current_line);
-    return sub;
+    if (ctx.view.source.empty()) return {};
+    const size_t total = lines_.empty() ? size_t(std::count(ctx.view.source.begin(), ctx.view.source.end(), '\n')) + 1
+                                        : lines_.size();
+    if (ctx.view.current_line == 0) return std::to_string(total) + " lines";
+    return "line " + std::to_string(ctx.view.current_line) + " of " + std::to_string(total);
 }
 
 void SourcePanel::refresh(const trace::ViewState& view) {

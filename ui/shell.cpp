@@ -1,5 +1,7 @@
 #include "ui/shell.h"
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -17,10 +19,12 @@ constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindow
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// Panels sit side by side when the window is wide enough for ~80 columns of
-// code next to the console, and stack otherwise (a projector at 1024x768).
-constexpr float kSideBySideMinWidth = 1000.0f;
-constexpr float kSourceShare = 0.58f;
+// Layout limits, in shares of the window or in columns of the code font.
+constexpr float kSourceMinShare = 0.45f;
+constexpr float kSourceMaxShare = 0.68f;
+constexpr float kStackedSourceShare = 0.6f;
+constexpr float kConsoleMinColumns = 30.0f;
+constexpr size_t kGutterColumns = 7;  // marker, line number, gap (see SourcePanel)
 
 bool ctrl_pressed(int key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
 
@@ -139,6 +143,28 @@ float Shell::draw_status_bar(const FrameInput& in, Controller& controller, float
     return height;
 }
 
+// Columns of the longest source line, so the layout can give the code the
+// width it needs (tabs count as one column: close enough for a layout).
+size_t Shell::longest_line(const std::string& source) {
+    if (source.size() != measured_size_ || source != measured_source_) {
+        measured_source_ = source;
+        measured_size_ = source.size();
+        measured_columns_ = 0;
+        size_t column = 0;
+        for (char c : source) {
+            if (c == '\n') {
+                column = 0;
+            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {  // count UTF-8 code points
+                measured_columns_ = std::max(measured_columns_, ++column);
+            }
+        }
+    }
+    return measured_columns_;
+}
+
+// Source and console side by side when both fit -- the source as wide as its
+// longest line (within limits), the console at least kConsoleMinColumns --
+// and stacked otherwise, as on a 1024x768 projector.
 void Shell::draw_panels(const FrameInput& in, float top) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float gap = std::round(8.0f * look_.scale());
@@ -146,12 +172,18 @@ void Shell::draw_panels(const FrameInput& in, float top) {
     const ImVec2 origin(gap, top + gap);
     const ImVec2 area(display.x - 2 * gap, display.y - top - 2 * gap);
     if (area.x <= 0 || area.y <= 0) return;
-    if (area.x >= kSideBySideMinWidth * look_.scale()) {
-        const float source_w = std::round((area.x - gap) * kSourceShare);
+
+    ImFont* mono = look_.fonts().mono;
+    const float column = mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0.0f, "0").x;
+    const float chrome = 2 * ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ScrollbarSize;
+    const float wanted = float(longest_line(in.view.source) + kGutterColumns) * column + chrome;
+    const float source_w = std::round(std::clamp(wanted, area.x * kSourceMinShare, area.x * kSourceMaxShare));
+    const float console_w = area.x - source_w - gap;
+    if (console_w >= kConsoleMinColumns * column + chrome) {
         source_.draw(ctx, origin, ImVec2(source_w, area.y));
-        console_.draw(ctx, ImVec2(origin.x + source_w + gap, origin.y), ImVec2(area.x - source_w - gap, area.y));
+        console_.draw(ctx, ImVec2(origin.x + source_w + gap, origin.y), ImVec2(console_w, area.y));
     } else {
-        const float source_h = std::round((area.y - gap) * kSourceShare);
+        const float source_h = std::round((area.y - gap) * kStackedSourceShare);
         source_.draw(ctx, origin, ImVec2(area.x, source_h));
         console_.draw(ctx, ImVec2(origin.x, origin.y + source_h + gap), ImVec2(area.x, area.y - source_h - gap));
     }

@@ -3,6 +3,8 @@
 // screenshot shows exactly what a teacher sees.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,11 +42,16 @@ private:
     float draw_main_menu(const FrameInput& in, Controller& controller);
     float draw_status_bar(const FrameInput& in, Controller& controller, float top);
     void draw_panels(const FrameInput& in, float top);
+    size_t longest_line(const std::string& source);
 
     Appearance look_;
     SourcePanel source_;
     ConsolePanel console_;
     FileDialog file_dialog_;
+    // The source last measured for the layout, and its longest line.
+    std::string measured_source_;
+    size_t measured_size_ = 0;
+    size_t measured_columns_ = 0;
 };
 
 }  // namespace looplab::ui

@@ -1,0 +1,41 @@
+# UI smoke tests (included by tests/CMakeLists.txt). The screenshot and window
+# tests need an X server: they run under `xvfb-run -a` (package xvfb, installed
+# by scripts/install-deps.sh). Without xvfb-run they FAIL, never skip: a green
+# run must mean the window really drew.
+set(LOOPLAB_UI_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(LOOPLAB_UI_OUT ${CMAKE_BINARY_DIR}/tests/ui)
+file(MAKE_DIRECTORY ${LOOPLAB_UI_OUT})
+set(LOOPLAB_SCENARIOS ${CMAKE_SOURCE_DIR}/assets/scenarios)
+
+find_program(LOOPLAB_XVFB_RUN xvfb-run)
+if(NOT LOOPLAB_XVFB_RUN)
+  message(WARNING "xvfb-run not found: the ui/ tests will fail until scripts/install-deps.sh installs xvfb")
+endif()
+
+add_executable(looplab_png_check ${LOOPLAB_UI_TEST_DIR}/png_check.cpp)
+target_compile_options(looplab_png_check PRIVATE ${LOOPLAB_WARNINGS})
+target_include_directories(looplab_png_check SYSTEM PRIVATE ${STB_INCLUDE_DIR})
+
+# ui/screenshot/<name>: looplab screenshot FILE at SIZE with OPTIONS, then png_check.
+function(looplab_screenshot_test name file size)
+  add_test(NAME ui/screenshot/${name}
+           COMMAND bash ${LOOPLAB_UI_TEST_DIR}/screenshot_test.sh $<TARGET_FILE:looplab>
+                   $<TARGET_FILE:looplab_png_check> ${LOOPLAB_UI_OUT}/${name}.png ${size} ${file} ${ARGN})
+  set_tests_properties(ui/screenshot/${name} PROPERTIES TIMEOUT 120 LABELS ui)
+endfunction()
+
+looplab_screenshot_test(hello-dark ${LOOPLAB_SCENARIOS}/hello.js 1600x1000)
+looplab_screenshot_test(nexttick-light ${LOOPLAB_SCENARIOS}/nexttick-vs-promise.js 1280x800 --theme light)
+# A small projector: the panels stack instead of squeezing side by side.
+looplab_screenshot_test(pool-1024x768 ${LOOPLAB_SCENARIOS}/pbkdf2-pool.js 1024x768)
+looplab_screenshot_test(hello-hidpi ${LOOPLAB_SCENARIOS}/hello.js 1920x1200 --scale 2)
+
+add_test(NAME ui/window COMMAND bash ${LOOPLAB_UI_TEST_DIR}/window_test.sh $<TARGET_FILE:looplab> 30
+                                ${LOOPLAB_SCENARIOS}/timers-vs-immediate.js)
+set_tests_properties(ui/window PROPERTIES TIMEOUT 120 LABELS ui)
+
+foreach(check version help bad-option missing-file no-display)
+  add_test(NAME ui/cli/${check}
+           COMMAND bash ${LOOPLAB_UI_TEST_DIR}/cli_test.sh $<TARGET_FILE:looplab> ${CMAKE_SOURCE_DIR} ${check})
+  set_tests_properties(ui/cli/${check} PROPERTIES TIMEOUT 60 LABELS ui)
+endforeach()
