@@ -24,7 +24,7 @@ public:
         skip_whitespace();
         Value v = parse_value(0);
         skip_whitespace();
-        if (!at_end()) fail_at("Unexpected non-whitespace character after JSON", pos_);
+        if (!at_end()) fail("Unexpected non-whitespace character after JSON at position " + std::to_string(pos_));
         return v;
     }
 
