@@ -1,0 +1,45 @@
+#include "engine/node/modules.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace looplab::node {
+
+// Each module_*.cpp defines its create function.
+js::Value create_assert_module(js::Isolate& isolate);
+js::Value create_events_module(js::Isolate& isolate);
+js::Value create_os_module(js::Isolate& isolate);
+js::Value create_path_module(js::Isolate& isolate);
+js::Value create_util_module(js::Isolate& isolate);
+
+namespace {
+
+// Sorted by name: find_builtin_module binary-searches it.
+constexpr BuiltinModule kModules[] = {
+    {"assert", create_assert_module},
+    {"events", create_events_module},
+    {"os", create_os_module},
+    {"path", create_path_module},
+    {"util", create_util_module},
+};
+
+constexpr bool sorted_by_name() {
+    for (size_t i = 1; i < std::size(kModules); ++i) {
+        if (!(kModules[i - 1].name < kModules[i].name)) return false;
+    }
+    return true;
+}
+static_assert(sorted_by_name(), "keep kModules sorted by name");
+
+}  // namespace
+
+ModuleFactory find_builtin_module(std::string_view name) {
+    if (name.starts_with("node:")) name.remove_prefix(5);
+    static_assert(std::size(kModules) > 0);
+    auto it = std::lower_bound(std::begin(kModules), std::end(kModules), name,
+                               [](const BuiltinModule& m, std::string_view n) { return m.name < n; });
+    if (it == std::end(kModules) || it->name != name) return nullptr;
+    return it->create;
+}
+
+}  // namespace looplab::node
