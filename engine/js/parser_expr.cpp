@@ -191,11 +191,14 @@ Node* Parser::parse_binary(int min_prec) {
                  "disambiguate operator precedence",
                  left->pos, tok_.end.offset - left->pos.offset);
         }
+        check_nullish_mixing(left, op);
         advance();
         Node* right = nullptr;
         if (op == Op::Exp) {  // right-associative
             DepthGuard guard(*this);
             right = parse_binary(prec);
+        } else if (op == Op::Nullish) {  // `a ?? b || c` must not absorb the ||; see check_nullish_mixing
+            right = parse_binary(4);
         } else {
             right = parse_binary(prec + 1);
         }
@@ -206,6 +209,15 @@ Node* Parser::parse_binary(int min_prec) {
         n->b = right;
         left = finish(n);
     }
+}
+
+// ?? cannot be mixed with && or || without parentheses (ECMA-262
+// CoalesceExpression); V8 reports the second operator.
+void Parser::check_nullish_mixing(const Node* left, Op op) {
+    if (left->kind != NodeKind::Logical || parenthesized_.count(left)) return;
+    bool left_nullish = left->op == Op::Nullish;
+    bool op_nullish = op == Op::Nullish;
+    if ((op == Op::And || op == Op::Or || op_nullish) && left_nullish != op_nullish) unexpected();
 }
 
 void Parser::check_simple_target(Node* target, const char* message) {
@@ -675,7 +687,9 @@ Node* Parser::parse_template(bool tagged) {
     Node* t = make(NodeKind::TemplateLit, tok_.pos);
     for (;;) {
         if (tok_.cooked_invalid && !tagged) fail(tok_.error_message, tok_.error_pos, 1);
-        t->strs.push_back(std::move(tok_.value));
+        // A tagged template's cooked string is undefined after an invalid
+        // escape; strs cannot say undefined, so it holds "" (raws stay exact).
+        t->strs.push_back(tok_.cooked_invalid ? std::string() : std::move(tok_.value));
         t->raws.push_back(std::move(tok_.raw));
         if (tok_.template_tail) break;
         advance();

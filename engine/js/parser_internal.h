@@ -189,6 +189,7 @@ public:
     Node* parse_literal();
     Node* make_pending_arrow(SourcePos start, std::vector<Node*> items, bool is_async);
     void check_simple_target(Node* target, const char* message);
+    void check_nullish_mixing(const Node* left, Op op);
 
     // ---- patterns (parser_pattern.cpp) ----
     Node* parse_binding_target();   // identifier, [..] or {..}
