@@ -416,21 +416,40 @@ void sort_values(Isolate& isolate, std::vector<Value>& values, Value comparator)
         });
         return;
     }
-    // Sort indices into a parallel string table: the comparator sees the
-    // same sequence of pairs as V8 does, just with cached strings.
-    std::vector<Value> strings;
-    strings.reserve(values.size());
-    for (Value v : values) strings.push_back(to_string_value(isolate, v));
-    std::vector<Value> order;
-    order.reserve(values.size());
-    for (size_t i = 0; i < values.size(); ++i) order.push_back(Value::number(static_cast<double>(i)));
-    timsort(order, [&](Value x, Value y) {
-        return static_cast<double>(compare_strings_utf16(strings[static_cast<size_t>(x.as_number())].as_string(),
-                                                         strings[static_cast<size_t>(y.as_number())].as_string()));
+    // Sort records of (string, value): the comparator sees the same sequence
+    // of pairs as V8's does, with each ToString done once.
+    struct SortKey {
+        std::string text;
+        bool ascii;
+        Value value;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(values.size());
+    for (Value v : values) {
+        if (v.is_string()) {
+            keys.push_back({v.as_string()->str(), v.as_string()->is_ascii(), v});
+        } else if (v.is_number()) {
+            keys.push_back({number_to_string(v.as_number()), true, v});
+        } else {
+            JsString* s = to_string_value(isolate, v).as_string();
+            keys.push_back({s->str(), s->is_ascii(), v});
+        }
+    }
+    // Sorting pointers keeps the merges' moves cheap.
+    std::vector<const SortKey*> order;
+    order.reserve(keys.size());
+    for (const SortKey& k : keys) order.push_back(&k);
+    timsort(order, [](const SortKey* a, const SortKey* b) {
+        if (a->ascii && b->ascii) {
+            int c = a->text.compare(b->text);
+            return c < 0 ? -1.0 : (c > 0 ? 1.0 : 0.0);
+        }
+        std::u16string ua = utf8_to_utf16(a->text), ub = utf8_to_utf16(b->text);
+        return ua < ub ? -1.0 : (ua > ub ? 1.0 : 0.0);
     });
     std::vector<Value> sorted;
     sorted.reserve(values.size());
-    for (Value i : order) sorted.push_back(values[static_cast<size_t>(i.as_number())]);
+    for (const SortKey* k : order) sorted.push_back(k->value);
     values = std::move(sorted);
 }
 
