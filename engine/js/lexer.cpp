@@ -1,5 +1,7 @@
 #include "engine/js/lexer.h"
 
+#include "engine/js/string.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -73,31 +75,6 @@ double digits_value(const std::string& digits, int base) {
 
 }  // namespace
 
-void append_code_point(std::string& out, uint32_t cp) {
-    if (cp >= 0xDC00 && cp <= 0xDFFF && out.size() >= 3) {
-        auto b0 = uint8_t(out[out.size() - 3]), b1 = uint8_t(out[out.size() - 2]);
-        if (b0 == 0xED && b1 >= 0xA0 && b1 <= 0xAF) {  // a high surrogate ends `out`
-            uint32_t hi = 0xD000u | ((b1 & 0x3Fu) << 6) | (uint8_t(out.back()) & 0x3Fu);
-            out.resize(out.size() - 3);
-            cp = 0x10000 + ((hi - 0xD800) << 10) + (cp - 0xDC00);
-        }
-    }
-    if (cp < 0x80) {
-        out.push_back(char(cp));
-    } else if (cp < 0x800) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (cp >> 18)));
-        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    }
-}
 
 std::string_view tok_text(Tok kind) {
     switch (kind) {

@@ -121,8 +121,6 @@ private:
     uint32_t line_start_ = 0;
 };
 
-// Appends cp as UTF-8 (WTF-8 for a lone surrogate), joining a low surrogate
-// with a high surrogate that ends `out` into one code point.
-void append_code_point(std::string& out, uint32_t cp);
+// append_code_point (UTF-8/WTF-8 with surrogate joining) lives in string.h.
 
 }  // namespace looplab::js
