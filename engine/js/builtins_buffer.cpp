@@ -544,7 +544,7 @@ Value buf_number_access(Isolate& isolate, const CallArgs& call, bool is_write) {
     scratch.data.assign(8, 0);
     JsTypedArray cell(nullptr, kind, &scratch, 0, 1);
     if (is_write) {
-        cell.store(0, to_number(isolate, call.arg(0)));
+        store_number(&cell, 0, to_number(isolate, call.arg(0)));
         if (!little) std::reverse(scratch.data.begin(), scratch.data.begin() + static_cast<long>(size));
         std::memcpy(p, scratch.data.data(), size);
         return Value::number(offset + static_cast<double>(size));

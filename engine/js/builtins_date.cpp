@@ -37,7 +37,7 @@ double days_from_civil(double year, double month) {
     double yy = m < 2 ? y - 1 : y;
     double era = std::floor(yy / 400);
     double yoe = yy - era * 400;
-    double mp = m < 2 ? m + 9 : m - 3;
+    double mp = m < 2 ? m + 10 : m - 2;  // March = 0 (m is 0-based)
     double doy = std::floor((153 * mp + 2) / 5);
     double doe = yoe * 365 + std::floor(yoe / 4) - std::floor(yoe / 100) + doy;
     return era * 146097 + doe - 719468;

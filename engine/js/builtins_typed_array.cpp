@@ -141,7 +141,7 @@ JsTypedArray* construct_from_values(Isolate& isolate, TypedArrayKind kind, JsObj
     if (o->cls == ObjectClass::TypedArray) {
         auto* src = static_cast<JsTypedArray*>(o);
         JsTypedArray* out = new_typed_array(isolate, kind, proto, src->length);
-        for (size_t i = 0; i < src->length; ++i) out->store(i, src->load(i));
+        for (size_t i = 0; i < src->length; ++i) store_number(out, i, src->load(i));
         return out;
     }
     std::vector<Value> values;
@@ -153,7 +153,7 @@ JsTypedArray* construct_from_values(Isolate& isolate, TypedArrayKind kind, JsObj
         for (uint64_t i = 0; i < len; ++i) values.push_back(get(isolate, source, Value::number(static_cast<double>(i))));
     }
     JsTypedArray* out = new_typed_array(isolate, kind, proto, values.size());
-    for (size_t i = 0; i < values.size(); ++i) out->store(i, to_number(isolate, values[i]));
+    for (size_t i = 0; i < values.size(); ++i) store_number(out, i, to_number(isolate, values[i]));
     return out;
 }
 
@@ -281,7 +281,7 @@ Value ta_fill(Isolate& isolate, const CallArgs& call) {
     double len = static_cast<double>(a->length);
     size_t from = static_cast<size_t>(relative_index(isolate, call.arg(1), len, 0));
     size_t to = static_cast<size_t>(relative_index(isolate, call.arg(2), len, len));
-    for (size_t i = from; i < to; ++i) a->store(i, value);
+    for (size_t i = from; i < to; ++i) store_number(a, i, value);
     return call.this_value;
 }
 
@@ -298,7 +298,7 @@ Value ta_filter(Isolate& isolate, const CallArgs& call) {
         return true;
     });
     JsTypedArray* out = create_like(isolate, a, kept.size());
-    for (size_t i = 0; i < kept.size(); ++i) out->store(i, kept[i]);
+    for (size_t i = 0; i < kept.size(); ++i) store_number(out, i, kept[i]);
     return Value::object(out);
 }
 
@@ -306,7 +306,7 @@ Value ta_map(Isolate& isolate, const CallArgs& call) {
     JsTypedArray* a = this_typed_array(isolate, call.this_value, "map");
     JsTypedArray* out = create_like(isolate, a, a->length);
     for_each_element(isolate, a, call.arg(0), call.arg(1), [&](size_t i, Value, Value r) {
-        out->store(i, to_number(isolate, r));
+        store_number(out, i, to_number(isolate, r));
         return true;
     });
     return Value::object(out);
@@ -381,8 +381,8 @@ Value ta_reverse(Isolate& isolate, const CallArgs& call) {
     JsTypedArray* a = this_typed_array(isolate, call.this_value, "reverse");
     for (size_t i = 0, j = a->length; i + 1 < j; ++i, --j) {
         double x = a->load(i);
-        a->store(i, a->load(j - 1));
-        a->store(j - 1, x);
+        store_number(a, i, a->load(j - 1));
+        store_number(a, j - 1, x);
     }
     return call.this_value;
 }
@@ -407,7 +407,7 @@ Value ta_set(Isolate& isolate, const CallArgs& call) {
     if (offset + static_cast<double>(values.size()) > static_cast<double>(a->length)) {
         isolate.throw_range_error("offset is out of bounds");
     }
-    for (size_t i = 0; i < values.size(); ++i) a->store(static_cast<size_t>(offset) + i, values[i]);
+    for (size_t i = 0; i < values.size(); ++i) store_number(a, static_cast<size_t>(offset) + i, values[i]);
     return Value::undefined();
 }
 
@@ -450,7 +450,7 @@ Value ta_sort(Isolate& isolate, const CallArgs& call) {
         Value args[2] = {Value::number(x), Value::number(y)};
         return to_number(isolate, isolate.call(cmp, Value::undefined(), args)) < 0;
     });
-    for (size_t i = 0; i < values.size(); ++i) a->store(i, values[i]);
+    for (size_t i = 0; i < values.size(); ++i) store_number(a, i, values[i]);
     return call.this_value;
 }
 
@@ -587,7 +587,7 @@ Value dv_access(Isolate& isolate, const CallArgs& call, bool is_set) {
     scratch.data.assign(8, 0);
     JsTypedArray cell(nullptr, kind, &scratch, 0, 1);
     if (is_set) {
-        cell.store(0, value);
+        store_number(&cell, 0, value);
         if (!little) std::reverse(scratch.data.begin(), scratch.data.begin() + static_cast<long>(size));
         std::memcpy(p, scratch.data.data(), size);
         return Value::undefined();
@@ -661,6 +661,24 @@ JsTypedArray* new_typed_array(Isolate& isolate, TypedArrayKind kind, JsObject* p
     size_t size = static_cast<size_t>(info_of(kind).size);
     JsArrayBuffer* buffer = new_array_buffer(isolate, length * size);
     return isolate.heap().make<JsTypedArray>(proto, kind, buffer, 0, length);
+}
+
+void store_number(JsTypedArray* array, size_t index, double value) {
+    uint8_t* p = array->buffer->data.data() + array->byte_offset + index * array->element_size();
+    uint32_t bits = to_uint32(value);
+    switch (array->kind) {
+        case TypedArrayKind::Int8:
+        case TypedArrayKind::Uint8: *p = static_cast<uint8_t>(bits); return;
+        case TypedArrayKind::Int16:
+        case TypedArrayKind::Uint16: {
+            auto v = static_cast<uint16_t>(bits);
+            std::memcpy(p, &v, 2);
+            return;
+        }
+        case TypedArrayKind::Int32:
+        case TypedArrayKind::Uint32: std::memcpy(p, &bits, 4); return;
+        default: array->store(index, value); return;
+    }
 }
 
 JsTypedArray* this_typed_array(Isolate& isolate, Value v, const char* method) {

@@ -13,6 +13,11 @@ JsTypedArray* new_typed_array(Isolate& isolate, TypedArrayKind kind, JsObject* p
 JsTypedArray* this_typed_array(Isolate& isolate, Value v, const char* method);
 // Buffer and Buffer.prototype (builtins_buffer.cpp); needs Uint8Array.prototype.
 void install_buffer_builtins(Isolate& isolate);
+// Stores a Number with the element type's conversion. Integer kinds up to
+// 32 bits wrap through ToUint32 here because JsTypedArray::store's 64-bit
+// modular helper loses small negative values (-2 -> 2^64 -> 0); reported
+// to the core owner, remove once fixed there.
+void store_number(JsTypedArray* array, size_t index, double value);
 inline uint8_t* typed_array_data(JsTypedArray* a) { return a->buffer->data.data() + a->byte_offset; }
 
 }  // namespace looplab::js
