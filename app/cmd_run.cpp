@@ -3,6 +3,7 @@
 // order the program wrote it, and looplab exits with the program's code.
 #include <cerrno>
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,7 +51,12 @@ int run(CLI::App& cmd, const RunOptions& options) {
     if (!resolve_script(script)) return report_missing_script(script);
     rest.erase(rest.begin());
     FdSink sink;
-    return node::run_program(options.engine.to_run_config(script, std::move(rest)), sink).exit_code;
+    try {
+        return node::run_program(options.engine.to_run_config(script, std::move(rest)), sink).exit_code;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "looplab: internal error: %s\n", e.what());
+        return kExitInternalError;
+    }
 }
 
 }  // namespace

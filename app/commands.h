@@ -16,10 +16,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/exit_codes.h"
+
 namespace looplab::app {
 
-// Exit codes shared by every subcommand; Node uses 9 for bad usage.
-inline constexpr int kExitBadUsage = 9;
 
 struct Command {
     CLI::App* subcommand = nullptr;  // nullptr: the default command (no subcommand given)
@@ -29,5 +29,6 @@ struct Command {
 Command add_window_command(CLI::App& app);      // looplab [FILE]            (cmd_window.cpp)
 Command add_run_command(CLI::App& app);         // looplab run FILE [ARGS]   (cmd_run.cpp)
 Command add_screenshot_command(CLI::App& app);  // looplab screenshot FILE   (cmd_screenshot.cpp)
+Command add_trace_command(CLI::App& app);       // looplab trace FILE [--format text|json|chrome] [-o OUT]  (cmd_trace.cpp)
 
 }  // namespace looplab::app

@@ -14,6 +14,7 @@ std::vector<Command> commands(CLI::App& app) {
         looplab::app::add_window_command(app),  // the default: must come first
         looplab::app::add_run_command(app),
         looplab::app::add_screenshot_command(app),
+        looplab::app::add_trace_command(app),
     };
 }
 

@@ -1,5 +1,7 @@
 #include "app/run_job.h"
 
+#include "app/exit_codes.h"
+
 #include <algorithm>
 #include <exception>
 #include <functional>
@@ -26,7 +28,7 @@ RunJob::RunJob(node::RunConfig config) : shared_(std::make_shared<Shared>()) {
             shared->console.append(stream, bytes);
             ++shared->version;
         });
-        int code = 70;  // EX_SOFTWARE: the engine itself failed
+        int code = kExitInternalError;
         try {
             code = node::run_program(config, sink).exit_code;
         } catch (const std::exception& e) {
