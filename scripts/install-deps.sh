@@ -9,7 +9,10 @@ packages=(
   doctest-dev libcli11-dev nlohmann-json3-dev libstb-dev
   libssl-dev zlib1g-dev
   fonts-dejavu-core
-  xvfb xauth
+  # UI smoke tests: a virtual X server, and Mesa's software OpenGL (llvmpipe)
+  # so a GL 3.3 core context exists without a GPU. apt installs without
+  # recommends, so name the driver package explicitly.
+  xvfb xauth libgl1-mesa-dri libglx-mesa0
 )
 
 missing=()
