@@ -1,11 +1,151 @@
-// TEMPORARY: replaced by the real engine entry point as the VM lands.
+// The headless entry point: one Node.js process's main thread, from
+// bootstrap to exit, as node's StartExecution -> SpinEventLoop -> EmitExit.
 #include "engine/node/runtime.h"
 
-namespace looplab::node {
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
-RunResult run_program(const RunConfig& config, OutputSink& out) {
-    out.write(Stream::Stderr, "looplab: the engine is not built yet\n");
-    return RunResult{70};
+#include "engine/js/builtins.h"
+#include "engine/js/vm.h"
+#include "engine/node/process.h"
+#include "engine/node/process_run.h"
+#include "engine/node/uncaught.h"
+
+namespace looplab::node {
+namespace {
+
+using trace::EventKind;
+using trace::Rule;
+
+// Records the VM's statements and JS calls when a trace is wanted.
+class TraceObserver final : public js::VmObserver {
+public:
+    explicit TraceObserver(NodeProcess& p) : process_(p) {}
+    void on_statement(uint32_t, uint32_t line, uint32_t column) override {
+        process_.record(EventKind::Step, Rule::None, line, column);
+    }
+    void on_call_enter(js::JsFunction* fn, bool native) override {
+        if (native) return;
+        const CallbackLabel label = process_.describe(js::Value::object(fn));
+        process_.record(EventKind::CallPush, Rule::None, process_.intern(label.name), label.line << 1);
+    }
+    void on_call_exit(js::JsFunction*, bool native) override {
+        if (!native) process_.record(EventKind::CallPop, Rule::None);
+    }
+
+private:
+    NodeProcess& process_;
+};
+
+std::string absolute_script(const std::string& arg) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p = fs::absolute(arg, ec);
+    fs::path canonical = fs::weakly_canonical(p, ec);
+    return (ec ? p : canonical).lexically_normal().string();
+}
+
+bool read_file(const std::string& path, std::string* text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *text = ss.str();
+    return true;
+}
+
+// node: StartExecution (main script + its tick queue), SpinEventLoop, EmitProcessExit.
+int run_process(NodeProcess& p, const std::string& source) {
+    js::Isolate& isolate = p.isolate();
+    js::install_builtins(isolate);
+    install_process_object(p);
+    install_console(p);
+    install_timer_globals(p);
+
+    p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
+    p.in_main_script = true;
+    bool compiled = true;
+    js::CompileError syntax_error;
+    p.callback_scope([&] {
+        NodeProcess::FrameScope frame(p, "runMain", 0, true, Rule::MainScriptRunsFirst);
+        compiled = p.modules->run_main(p.main_path, source, &syntax_error);
+    });
+    p.in_main_script = false;
+    if (!compiled) {
+        p.write(Stream::Stderr, format_main_syntax_error(p.main_path, syntax_error) + node_banner());
+        return 1;
+    }
+    p.record(EventKind::PhaseLeave, Rule::None, uint32_t(trace::Phase::Main));
+
+    p.loop().spin();
+
+    // EmitProcessExit: process.emit('exit', process.exitCode ?? 0); the
+    // listeners may still change process.exitCode.
+    if (!p.exiting) {
+        p.exiting = true;
+        js::Value code = js::Value::number(p.exit_code_or(0));
+        p.record(EventKind::Emit, Rule::ExitEvent, p.intern("exit"));
+        try {
+            p.emit("exit", std::span<const js::Value>(&code, 1));
+        } catch (const js::JsException& e) {
+            p.handle_uncaught(e.value, false);
+        }
+    }
+    return p.exit_code_or(0);
+}
+
+RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, RecordOptions options) {
+    sim::CostModel costs;
+    if (!config.cost_model_file.empty()) {
+        if (auto error = costs.load_overrides(config.cost_model_file)) {
+            out.write(Stream::Stderr, "looplab: " + *error + "\n");
+            return RunResult{9};
+        }
+    }
+    const std::string path = absolute_script(config.script_path);
+    std::string source;
+    if (!read_file(path, &source)) {
+        out.write(Stream::Stderr, "looplab: cannot read " + path + "\n");
+        return RunResult{1};
+    }
+    NodeProcess p(config, out, trace);
+    p.mutable_costs() = costs;
+    p.main_path = path;
+    p.main_dir = std::filesystem::path(path).parent_path().string();
+    p.modules = std::make_unique<ModuleLoader>(p, p.main_dir);
+    TraceObserver observer(p);
+    if (trace != nullptr) {
+        trace->meta().script_path = path;
+        trace->meta().node_version = std::string(kNodeVersion);
+        trace->meta().cost_model_json = costs.to_json();
+        trace->meta().seed = config.seed;
+        trace->meta().steps_recorded = options.record_steps;
+        trace->add_file(path, source);
+        if (options.record_steps) p.isolate().interpreter().set_observer(&observer);
+    }
+
+    int code = 0;
+    try {
+        code = run_process(p, source);
+    } catch (const ProcessExit& e) {
+        code = e.code;
+    } catch (const js::LimitExceeded& e) {
+        p.record(EventKind::Limit, Rule::LimitReached, p.intern(e.message));
+        out.write(Stream::Stderr, "looplab: " + e.message + "\n");
+        code = kExitLimit;
+    }
+    p.record(EventKind::ProcessExit, Rule::ExitEvent, uint32_t(code));
+    p.isolate().interpreter().set_observer(nullptr);
+    return RunResult{code};
+}
+
+}  // namespace
+
+RunResult run_program(const RunConfig& config, OutputSink& out) { return run(config, out, nullptr, {}); }
+
+RunResult run_program_recorded(const RunConfig& config, OutputSink& out, trace::Trace& trace, RecordOptions options) {
+    return run(config, out, &trace, options);
 }
 
 }  // namespace looplab::node
