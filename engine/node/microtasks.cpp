@@ -181,6 +181,13 @@ Value unhandled_promise_rejection(js::Isolate& isolate, Value reason) {
     js::JsObject* o = error.as_object();
     js::define_own_property(isolate, o, isolate.intern("name"), isolate.intern("UnhandledPromiseRejection"),
                             js::kWritable | js::kConfigurable);
+    // Node's stack for it: thrown from its internals, below the tick processing.
+    js::define_own_property(isolate, o, isolate.intern("stack"),
+                            isolate.new_string("UnhandledPromiseRejection: " + message +
+                                               "\n    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)"
+                                               "\n    at processPromiseRejections (node:internal/process/promises:470:17)"
+                                               "\n    at process.processTicksAndRejections (node:internal/process/task_queues:96:32)"),
+                            js::kWritable | js::kConfigurable);
     js::create_data_property(isolate, o, isolate.intern("code"), isolate.intern("ERR_UNHANDLED_REJECTION"));
     return error;
 }

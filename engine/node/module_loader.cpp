@@ -136,7 +136,7 @@ void ModuleLoader::throw_not_found(JsObject* parent, const std::string& specifie
     js::create_data_property(isolate, error.as_object(), isolate.intern("code"), isolate.intern("MODULE_NOT_FOUND"));
     js::create_data_property(isolate, error.as_object(), isolate.intern("requireStack"),
                              Value::object(isolate.new_array_from(stack)));
-    process_.error_arrows[error.as_object()] = "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n";
+    process_.error_arrows[error.as_object()] = {"node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n", ""};
     isolate.throw_value(error);
 }
 
@@ -176,8 +176,8 @@ Value ModuleLoader::require(JsObject* parent, const std::string& specifier) {
     if (prefixed) {
         Value error = module_support::make_node_error(isolate, js::ErrorType::Error, "ERR_UNKNOWN_BUILTIN_MODULE",
                                                       "No such built-in module: " + specifier);
-        process_.error_arrows[error.as_object()] =
-            "node:internal/modules/cjs/loader:1031\n      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);\n      ^\n";
+        process_.error_arrows[error.as_object()] = {
+            "node:internal/modules/cjs/loader:1031\n      throw new ERR_UNKNOWN_BUILTIN_MODULE(request);\n      ^\n", ""};
         isolate.throw_value(error);
     }
     const std::string filename = resolve(parent, specifier);
@@ -244,8 +244,8 @@ void ModuleLoader::load_js(JsObject* module, const std::string& filename) {
     if (fn == nullptr) {
         Value e = js::make_error(isolate, error.name == "SyntaxError" ? js::ErrorType::SyntaxError : js::ErrorType::Error,
                                  error.message);
-        process_.error_arrows[e.as_object()] =
-            error_arrow(filename, error.line, error.column, error.source_line, error.length);
+        process_.error_arrows[e.as_object()] = {
+            error_arrow(filename, error.line, error.column, error.source_line, error.length), ""};
         isolate.throw_value(e);
     }
     const Value exports = js::get(isolate, Value::object(module), "exports");

@@ -3,7 +3,9 @@
 #include "engine/js/promise.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
+#include "engine/node/timers_abort.h"
 #include "engine/node/timers_api.h"
+#include "engine/js/vm.h"
 
 namespace looplab::node {
 
@@ -21,12 +23,27 @@ Value resolve_native(Isolate& isolate, const CallArgs& call) {
     return Value::undefined();
 }
 
-// Reads { ref } from the options argument (signal is not modelled).
-bool ref_option(Isolate& isolate, Value options) {
-    if (options.is_undefined()) return true;
+struct TimerOptions {
+    bool ref = true;
+    JsAbortSignal* signal = nullptr;
+};
+
+// validateObject(options) + { signal, ref } as timers/promises reads them.
+TimerOptions read_options(Isolate& isolate, Value options) {
+    TimerOptions o;
+    if (options.is_undefined()) return o;
     if (!options.is_object()) ms::throw_invalid_arg_type(isolate, "options", "object", options);
     Value ref = js::get(isolate, options, "ref");
-    return ref.is_undefined() ? true : js::to_boolean(ref);
+    if (!ref.is_undefined()) {
+        if (!ref.is_bool()) ms::throw_invalid_arg_type(isolate, "options.ref", "boolean", ref);
+        o.ref = ref.as_bool();
+    }
+    Value signal = js::get(isolate, options, "signal");
+    if (!signal.is_undefined()) {
+        o.signal = as_abort_signal(signal);
+        if (o.signal == nullptr) ms::throw_invalid_arg_type(isolate, "options.signal", "AbortSignal", signal);
+    }
+    return o;
 }
 
 js::JsFunction* resolver(Isolate& isolate, JsObject* promise, Value value) {
@@ -36,25 +53,125 @@ js::JsFunction* resolver(Isolate& isolate, JsObject* promise, Value value) {
     return fn;
 }
 
+Value rejected_with_abort(Isolate& isolate, JsAbortSignal* signal) {
+    JsObject* promise = js::new_promise(isolate);
+    js::reject_promise(isolate, promise, make_abort_error(isolate, signal->reason));
+    return Value::object(promise);
+}
+
+// The abort listener: clear the timer (or immediate) and reject with an AbortError.
+Value on_cancel_native(Isolate& isolate, const CallArgs& call) {
+    JsObject* promise = call.callee->native_data.as_object();
+    NodeProcess& p = process_of(isolate);
+    if (as_timeout(call.callee->native_data2) != nullptr) p.timers().clear(call.callee->native_data2);
+    else p.immediates().clear(call.callee->native_data2);
+    if (js::promise_state(promise) == js::PromiseState::Pending) {
+        JsAbortSignal* signal = as_abort_signal(call.this_value);
+        js::reject_promise(isolate, promise, make_abort_error(isolate, signal ? signal->reason : Value::undefined()));
+    }
+    return Value::undefined();
+}
+
+void watch_signal(Isolate& isolate, JsAbortSignal* signal, JsObject* promise, Value timer) {
+    if (signal == nullptr) return;
+    js::JsFunction* cancel = isolate.new_native_function("onCancel", on_cancel_native, 0);
+    cancel->native_data = Value::object(promise);
+    cancel->native_data2 = timer;
+    add_abort_listener(isolate, signal, Value::object(cancel));
+}
+
 // timersPromises.setTimeout(delay, value, options)
 Value promises_set_timeout(Isolate& isolate, const CallArgs& call) {
     NodeProcess& p = process_of(isolate);
-    const bool refed = ref_option(isolate, call.arg(2));
+    const TimerOptions options = read_options(isolate, call.arg(2));
+    if (options.signal != nullptr && options.signal->aborted) return rejected_with_abort(isolate, options.signal);
     JsObject* promise = js::new_promise(isolate);
     const double after = call.arg(0).is_undefined() ? 1 : js::to_number(isolate, call.arg(0));
     JsTimeout* t = p.timers().create(Value::object(resolver(isolate, promise, call.arg(1))), after, {}, false);
-    if (!refed) p.timers().ref(t, false);
+    if (!options.ref) p.timers().ref(t, false);
+    watch_signal(isolate, options.signal, promise, Value::object(t));
     return Value::object(promise);
 }
 
 // timersPromises.setImmediate(value, options)
 Value promises_set_immediate(Isolate& isolate, const CallArgs& call) {
     NodeProcess& p = process_of(isolate);
-    const bool refed = ref_option(isolate, call.arg(1));
+    const TimerOptions options = read_options(isolate, call.arg(1));
+    if (options.signal != nullptr && options.signal->aborted) return rejected_with_abort(isolate, options.signal);
     JsObject* promise = js::new_promise(isolate);
     JsImmediate* im = p.immediates().create(Value::object(resolver(isolate, promise, call.arg(0))), {});
-    if (!refed) p.immediates().ref(im, false);
+    if (!options.ref) p.immediates().ref(im, false);
+    watch_signal(isolate, options.signal, promise, Value::object(im));
     return Value::object(promise);
+}
+
+// makeInterval(callback, after, ref) for the JS part of setInterval.
+Value make_interval_native(Isolate& isolate, const CallArgs& call) {
+    NodeProcess& p = process_of(isolate);
+    const double after = call.arg(1).is_undefined() ? 1 : js::to_number(isolate, call.arg(1));
+    JsTimeout* t = p.timers().create(call.arg(0), after, {}, true);
+    if (!js::to_boolean(call.arg(2))) p.timers().ref(t, false);
+    return Value::object(t);
+}
+
+Value make_abort_error_native(Isolate& isolate, const CallArgs& call) {
+    return make_abort_error(isolate, call.arg(0));
+}
+
+// timersPromises.setInterval is an async generator in Node
+// (lib/timers/promises.js); the same code runs here so that its awaits and
+// yields take exactly Node's microtask turns.
+constexpr std::string_view kSetIntervalSource = R"JS(
+return async function* setInterval(after, value, options = {}) {
+  const { signal, ref = true } = options;
+  if (signal?.aborted) throw makeAbortError(signal.reason);
+  let notYielded = 0;
+  let callback;
+  const interval = makeInterval(() => {
+    notYielded++;
+    if (callback) {
+      callback();
+      callback = undefined;
+    }
+  }, after, ref);
+  let onCancel;
+  if (signal) {
+    onCancel = () => {
+      clearInterval(interval);
+      if (callback) {
+        callback(Promise.reject(makeAbortError(signal.reason)));
+        callback = undefined;
+      }
+    };
+    signal.addEventListener('abort', onCancel, { once: true });
+  }
+  try {
+    while (!signal?.aborted) {
+      if (notYielded === 0) {
+        await new Promise((resolve) => callback = resolve);
+      }
+      for (; notYielded > 0; notYielded--) {
+        yield value;
+      }
+    }
+    throw makeAbortError(signal?.reason);
+  } finally {
+    clearInterval(interval);
+    signal?.removeEventListener('abort', onCancel);
+  }
+};
+)JS";
+
+Value create_set_interval(Isolate& isolate) {
+    const std::string params[] = {"makeInterval", "clearInterval", "makeAbortError"};
+    js::CompileError error;
+    js::JsFunction* factory =
+        js::compile_function_from_source(isolate, kSetIntervalSource, "node:timers/promises", params, &error);
+    if (factory == nullptr) isolate.throw_error(js::ErrorType::Error, "internal: timers/promises: " + error.message);
+    const Value args[] = {Value::object(isolate.new_native_function("makeInterval", make_interval_native, 3)),
+                          Value::object(isolate.new_native_function("clearInterval", clear_timeout_native, 1)),
+                          Value::object(isolate.new_native_function("makeAbortError", make_abort_error_native, 1))};
+    return isolate.call(Value::object(factory), Value::undefined(), args);
 }
 
 // scheduler.wait(delay, options)
@@ -76,6 +193,7 @@ Value create_timers_promises_module(Isolate& isolate) {
     JsObject* exports = isolate.new_object();
     ms::export_function(isolate, exports, "setTimeout", promises_set_timeout, 3);
     ms::export_function(isolate, exports, "setImmediate", promises_set_immediate, 2);
+    ms::export_value(isolate, exports, "setInterval", create_set_interval(isolate));
     JsObject* scheduler = isolate.new_object();
     isolate.define_method(scheduler, "wait", scheduler_wait, 2);
     isolate.define_method(scheduler, "yield", scheduler_yield, 0);

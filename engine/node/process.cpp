@@ -42,6 +42,8 @@ NodeProcess::~NodeProcess() {
 void NodeProcess::trace_roots(js::Tracer& tracer) {
     tracer.mark(process_object);
     tracer.mark(event_emitter_proto);
+    tracer.mark(abort_controller_proto);
+    tracer.mark(abort_signal_proto);
     tasks_->trace_roots(tracer);
     timers_->trace_roots(tracer);
     immediates_->trace_roots(tracer);

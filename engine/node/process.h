@@ -124,6 +124,8 @@ public:
     // ---- the `process` object ----
     js::JsObject* process_object = nullptr;
     js::JsObject* event_emitter_proto = nullptr;
+    js::JsObject* abort_controller_proto = nullptr;  // timers_abort.cpp
+    js::JsObject* abort_signal_proto = nullptr;
     // process.emit(name, ...args); returns whether there were listeners.
     bool emit(std::string_view event, std::span<const js::Value> args);
     size_t listener_count(std::string_view event);
@@ -145,7 +147,11 @@ public:
     }
     // Errors whose arrow is not their throw position (a SyntaxError raised
     // by require points at the bad token). Look-up only.
-    std::unordered_map<js::JsObject*, std::string> error_arrows;
+    struct ErrorDecoration {
+        std::string arrow;
+        std::string stack_suffix;
+    };
+    std::unordered_map<js::JsObject*, ErrorDecoration> error_arrows;
     std::unique_ptr<ModuleLoader> modules;  // created by the runtime once main_dir is known  // console.cpp's counters, timers, group indent
 
     // Handles an exception that reached a callback boundary: runs the

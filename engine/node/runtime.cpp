@@ -2,7 +2,9 @@
 // bootstrap to exit, as node's StartExecution -> SpinEventLoop -> EmitExit.
 #include "engine/node/runtime.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +12,7 @@
 #include "engine/js/vm.h"
 #include "engine/node/process.h"
 #include "engine/node/process_run.h"
+#include "engine/node/timers_abort.h"
 #include "engine/node/uncaught.h"
 
 namespace looplab::node {
@@ -18,24 +21,54 @@ namespace {
 using trace::EventKind;
 using trace::Rule;
 
-// Records the VM's statements and JS calls when a trace is wanted.
+// Records the VM's statements and JS calls when a trace is wanted. Code
+// compiled from Node's own sources ("node:..." files, e.g. timers/promises'
+// setInterval) is internal: no steps, and its frames are dimmed.
 class TraceObserver final : public js::VmObserver {
 public:
-    explicit TraceObserver(NodeProcess& p) : process_(p) {}
-    void on_statement(uint32_t, uint32_t line, uint32_t column) override {
-        process_.record(EventKind::Step, Rule::None, line, column);
+    TraceObserver(NodeProcess& p, trace::Trace& t) : process_(p), trace_(t) {}
+    void on_statement(uint32_t script_id, uint32_t line, uint32_t column) override {
+        const int32_t file = file_index(script_id);
+        if (file < 0) return;
+        process_.record(EventKind::Step, Rule::None, line, (uint32_t(file) << 20) | std::min(column, 0xFFFFFu));
     }
     void on_call_enter(js::JsFunction* fn, bool native) override {
         if (native) return;
+        const auto* closure = static_cast<js::JsClosure*>(fn);
+        const bool internal = closure->tmpl->script && closure->tmpl->script->filename.rfind("node:", 0) == 0;
         const CallbackLabel label = process_.describe(js::Value::object(fn));
-        process_.record(EventKind::CallPush, Rule::None, process_.intern(label.name), label.line << 1);
+        process_.record(EventKind::CallPush, Rule::None, process_.intern(label.name),
+                        (label.line << 1) | (internal ? 1u : 0u));
     }
     void on_call_exit(js::JsFunction*, bool native) override {
         if (!native) process_.record(EventKind::CallPop, Rule::None);
     }
 
 private:
+    // The trace's file number for a script (files are added as they first
+    // run), or -1 for Node's internal code.
+    int32_t file_index(uint32_t script_id) {
+        if (script_id < files_.size() && files_[script_id] != kUnknown) return files_[script_id];
+        if (script_id >= files_.size()) files_.resize(script_id + 1, kUnknown);
+        const js::Script* script = process_.isolate().interpreter().script(script_id);
+        int32_t index = -1;
+        if (script != nullptr && script->filename.rfind("node:", 0) != 0) {
+            index = -1;
+            for (size_t i = 0; i < trace_.files().size(); i++) {
+                if (trace_.files()[i].path == script->filename) index = int32_t(i);
+            }
+            if (index < 0) {
+                trace_.add_file(script->filename, script->source);
+                index = int32_t(trace_.files().size() - 1);
+            }
+        }
+        files_[script_id] = index;
+        return index;
+    }
+    static constexpr int32_t kUnknown = -2;
     NodeProcess& process_;
+    trace::Trace& trace_;
+    std::vector<int32_t> files_;  // script id -> trace file index
 };
 
 std::string absolute_script(const std::string& arg) {
@@ -62,6 +95,7 @@ int run_process(NodeProcess& p, const std::string& source) {
     install_process_object(p);
     install_console(p);
     install_timer_globals(p);
+    install_abort_globals(p);
 
     p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
     p.in_main_script = true;
@@ -114,7 +148,7 @@ RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, Rec
     p.main_path = path;
     p.main_dir = std::filesystem::path(path).parent_path().string();
     p.modules = std::make_unique<ModuleLoader>(p, p.main_dir);
-    TraceObserver observer(p);
+    std::unique_ptr<TraceObserver> observer;
     if (trace != nullptr) {
         trace->meta().script_path = path;
         trace->meta().node_version = std::string(kNodeVersion);
@@ -122,7 +156,8 @@ RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, Rec
         trace->meta().seed = config.seed;
         trace->meta().steps_recorded = options.record_steps;
         trace->add_file(path, source);
-        if (options.record_steps) p.isolate().interpreter().set_observer(&observer);
+        observer = std::make_unique<TraceObserver>(p, *trace);
+        if (options.record_steps) p.isolate().interpreter().set_observer(observer.get());
     }
 
     int code = 0;

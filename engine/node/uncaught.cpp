@@ -18,6 +18,10 @@ const char* const kMainModuleLoaderFrames =
     "    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n"
     "    at node:internal/main/run_main_module:28:49\n";
 
+void set_uncaught_decoration(js::Isolate& isolate, js::JsObject* error, std::string arrow, std::string stack_suffix) {
+    process_of(isolate).error_arrows[error] = {std::move(arrow), std::move(stack_suffix)};
+}
+
 std::string node_banner() { return "\nNode.js " + std::string(kNodeVersion) + "\n"; }
 
 std::string error_arrow(const std::string& file, uint32_t line, uint32_t column, const std::string& source_line,
@@ -80,7 +84,13 @@ std::string format_uncaught(NodeProcess& p, Value error, bool from_promise, cons
     const bool is_error = error.is_object() && error.as_object()->cls == js::ObjectClass::Error;
     std::string arrow;
     if (auto it = p.error_arrows.find(error.is_object() ? error.as_object() : nullptr); it != p.error_arrows.end()) {
-        arrow = it->second;  // a syntax error in a required file points at its token
+        arrow = it->second.arrow;  // thrown by Node's internals, or a syntax error in a required file
+        if (!it->second.stack_suffix.empty()) {
+            const Value stack = js::get(isolate, error, "stack");
+            if (stack.is_string()) {
+                js::set(isolate, error, "stack", isolate.new_string(stack.as_string()->str() + it->second.stack_suffix));
+            }
+        }
     } else if (from_promise) {
         const std::string name = is_error ? js::to_string(isolate, js::get(isolate, error, "name")) : "";
         Value stack = is_error ? js::get(isolate, error, "stack") : Value::undefined();

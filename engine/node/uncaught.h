@@ -24,6 +24,13 @@ std::string format_uncaught(NodeProcess& p, js::Value error, bool from_promise, 
 // The report for a syntax error in the main script.
 std::string format_main_syntax_error(const std::string& file, const js::CompileError& error);
 
+// For errors thrown from inside Node's own JavaScript (events.js's
+// `throw er; // Unhandled 'error' event`): if `error` ends the process as an
+// uncaught exception, print `arrow` instead of the throw position and
+// append `stack_suffix` to its stack first (Node's kEnhanceStackBeforeInspector,
+// e.g. "\nEmitted 'error' event at:\n    at ..."). Harmless if the error is caught.
+void set_uncaught_decoration(js::Isolate& isolate, js::JsObject* error, std::string arrow, std::string stack_suffix);
+
 // "\nNode.js v20.x.y\n"
 std::string node_banner();
 

@@ -31,7 +31,7 @@ inline std::string_view queue_name(QueueKind q) { return kQueueNames[static_cast
 
 enum class EventKind : uint8_t {
     TimeJump,        // a,b = absolute virtual ns (low, high): time moved more than dt can carry
-    Step,            // a = line, b = column: a statement starts
+    Step,            // a = line, b = file << 20 | column: a statement starts (file: Trace::files() index)
     CallPush,        // a = frame name (string), b = line << 1 | internal
     CallPop,         // (none)
     Enqueue,         // a = item, b = queue

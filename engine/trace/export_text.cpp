@@ -85,11 +85,10 @@ private:
         case EventKind::PhaseEnter:
             phase_ = static_cast<Phase>(e.a);
             return "enter the " + std::string(phase_name(phase_)) + " phase";
-        case EventKind::PhaseLeave: {
-            std::string s = "leave the " + std::string(phase_name(static_cast<Phase>(e.a))) + " phase";
+        case EventKind::PhaseLeave:
+            // Leaving is implied by the next line; only the phase column changes.
             phase_ = Phase::None;
-            return s;
-        }
+            return {};
         case EventKind::LoopIteration:
             return "--- loop iteration " + std::to_string(e.a) + " ---";
         case EventKind::ClockAdvance:

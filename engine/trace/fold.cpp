@@ -81,7 +81,8 @@ void apply_next(const Trace& trace, ViewState& s) {
     case EventKind::TimeJump: break;
     case EventKind::Step:
         s.current_line = e.a;
-        s.current_column = e.b;
+        s.current_column = e.b & 0xFFFFF;
+        s.current_file = e.b >> 20;
         break;
     case EventKind::CallPush:
         s.stack.push_back(StackFrame{trace.str(e.a), e.b >> 1, (e.b & 1) != 0});

@@ -49,6 +49,7 @@ struct ViewState {
     size_t cursor = 0;            // number of events applied
     uint64_t time_ns = 0;         // virtual time of the last applied event
     uint32_t current_column = 0;  // 1-based, with current_line
+    uint32_t current_file = 0;    // index into Trace::files() of the executing file (0 = main script)
     std::vector<StackFrame> stack;                         // bottom first
     std::array<std::deque<QueueEntry>, kQueueCount> queues;  // indexed by QueueKind
     Phase phase = Phase::None;
