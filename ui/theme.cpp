@@ -124,9 +124,13 @@ void light_style(ImGuiStyle& s) {
     c[ImGuiCol_MenuBarBg] = vec(0xe3e8f2);
     c[ImGuiCol_FrameBg] = vec(0xf0f2f6);
     c[ImGuiCol_FrameBgHovered] = vec(0xdde4f2);
-    c[ImGuiCol_Button] = vec(0x0040c0);
-    c[ImGuiCol_ButtonHovered] = vec(0x0a52e0);
-    c[ImGuiCol_ButtonActive] = vec(0x00339a);
+    // Labels are black, so buttons are light with a dark border (see
+    // FrameBorderSize below), not dark blue with black text.
+    c[ImGuiCol_Button] = vec(0xd4e0f7);
+    c[ImGuiCol_ButtonHovered] = vec(0xb9cdf3);
+    c[ImGuiCol_ButtonActive] = vec(0x9fbaee);
+    c[ImGuiCol_TitleBg] = vec(0xe3e8f2);
+    c[ImGuiCol_TitleBgActive] = vec(0xc9d5ee);
     c[ImGuiCol_Header] = vec(0x0040c0, 0.25f);
     c[ImGuiCol_HeaderHovered] = vec(0x0040c0, 0.35f);
     c[ImGuiCol_HeaderActive] = vec(0x0040c0, 0.5f);
@@ -237,6 +241,9 @@ void Appearance::build_style() {
     style.GrabRounding = 4;
     style.WindowBorderSize = 1;
     style.PopupBorderSize = 1;
+    // Light theme: a visible edge on every field and button in a washed-out
+    // projector image.
+    style.FrameBorderSize = theme_ == Theme::LightHighContrast ? 1.0f : 0.0f;
     style.ScaleAllSizes(scale());
     ImGui::GetStyle() = style;
 }
