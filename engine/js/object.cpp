@@ -110,8 +110,12 @@ void write_as(uint8_t* p, T v) {
 int64_t modular(double d) {
     if (!std::isfinite(d)) return 0;
     double t = std::trunc(d);
+    // Within int64 range the cast is exact and keeps the sign, which the
+    // narrowing casts of the callers then wrap modulo 2^8/2^16/2^32.
+    if (t > -9223372036854775808.0 && t < 9223372036854775808.0) return static_cast<int64_t>(t);
     double m = std::fmod(t, 18446744073709551616.0);
-    return static_cast<int64_t>(static_cast<uint64_t>(m < 0 ? m + 18446744073709551616.0 : m));
+    if (m < 0) m += 18446744073709551616.0;
+    return static_cast<int64_t>(static_cast<uint64_t>(m));
 }
 
 }  // namespace
