@@ -77,6 +77,26 @@ void FunctionCompiler::adjust_stack(int delta) {
 
 uint32_t FunctionCompiler::emit(Opcode op, uint32_t a, int extra) {
     uint32_t at = static_cast<uint32_t>(tmpl->code.size());
+    // Peephole: `Dup; Store x; Pop` (an assignment whose value is unused)
+    // becomes `Store x`, unless a jump lands inside the pattern.
+    if (op == Opcode::Pop && extra == 0) {
+        auto& code = tmpl->code;
+        if (at >= 2 && decode_op(code[at - 1]) == Opcode::StoreLocal && decode_op(code[at - 2]) == Opcode::Dup &&
+            last_bind_pc <= at - 2) {
+            code[at - 2] = code[at - 1];
+            code.pop_back();
+            adjust_stack(-1);
+            return at - 2;
+        }
+        if (at >= 3 && decode_op(code[at - 2]) == Opcode::StoreEnv && decode_op(code[at - 3]) == Opcode::Dup &&
+            last_bind_pc <= at - 3) {
+            code[at - 3] = code[at - 2];
+            code[at - 2] = code[at - 1];
+            code.pop_back();
+            adjust_stack(-1);
+            return at - 3;
+        }
+    }
     tmpl->code.push_back(encode(op, a));
     adjust_stack(stack_effect(op, a) + extra);
     return at;
@@ -103,6 +123,7 @@ void FunctionCompiler::emit_jump(Opcode op, Label& label, int extra) {
 
 void FunctionCompiler::bind(Label& label) {
     label.target = static_cast<int32_t>(tmpl->code.size());
+    last_bind_pc = tmpl->code.size();
     for (size_t i = 0; i < label.patches.size(); ++i) {
         uint32_t at = label.patches[i];
         if (label.patch_b[i]) {
@@ -513,8 +534,7 @@ void FunctionCompiler::compile_statement(Node* n) {
     depth = 0;
     switch (n->kind) {
         case NodeKind::ExpressionStmt:
-            compile_expr(n->a);
-            emit(Opcode::Pop);
+            compile_expr_discard(n->a);
             return;
         case NodeKind::VarDecl: compile_var_decl(n); return;
         case NodeKind::ClassDecl: {
@@ -654,8 +674,7 @@ void FunctionCompiler::compile_for(Node* n, std::vector<std::string> labels) {
         if (n->a->kind == NodeKind::VarDecl) {
             compile_var_decl(n->a);
         } else {
-            compile_expr(n->a);
-            emit(Opcode::Pop);
+            compile_expr_discard(n->a);
         }
     }
     Label top, cont, end;
@@ -675,10 +694,7 @@ void FunctionCompiler::compile_for(Node* n, std::vector<std::string> labels) {
     bind(cont);
     // Each iteration gets fresh copies of captured let bindings.
     if (ls != nullptr && ls->has_env()) emit(Opcode::CloneEnv);
-    if (n->c != nullptr) {
-        compile_expr(n->c);
-        emit(Opcode::Pop);
-    }
+    if (n->c != nullptr) compile_expr_discard(n->c);
     emit_jump(Opcode::Jump, top);
     bind(end);
     if (ls != nullptr) exit_scope(ls);

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "engine/js/bigint.h"
 #include "engine/js/compiler_internal.h"
 #include "engine/js/operations.h"
 #include "engine/js/vm.h"
@@ -100,7 +101,7 @@ void FunctionCompiler::compile_expr(Node* n) {
         case NodeKind::BoolLit: emit(n->flags.bool_value ? Opcode::PushTrue : Opcode::PushFalse); return;
         case NodeKind::NullLit: emit(Opcode::PushNull); return;
         case NodeKind::BigIntLit: {
-            Value big = Value::bigint(ctx.isolate.heap().make<JsBigInt>(n->str));
+            Value big = bigint_from_literal(ctx.isolate, n->str);
             tmpl->constants.push_back(big);
             emit(Opcode::PushConst, static_cast<uint32_t>(tmpl->constants.size() - 1));
             return;
@@ -164,6 +165,13 @@ void FunctionCompiler::compile_expr(Node* n) {
             throw std::logic_error("looplab compiler: unexpected expression kind " +
                                    std::to_string(static_cast<int>(n->kind)));
     }
+}
+
+void FunctionCompiler::compile_expr_discard(Node* n) {
+    // x++ whose value is unused is ++x: no ToNumeric copy of the old value.
+    if (n->kind == NodeKind::Update) n->flags.prefix = true;
+    compile_expr(n);
+    emit(Opcode::Pop);
 }
 
 void FunctionCompiler::compile_await() { emit(Opcode::Await); }

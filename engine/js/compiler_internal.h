@@ -200,6 +200,7 @@ public:
 
     // ---- expressions (compiler_expr.cpp) ----
     void compile_expr(Node* n);
+    void compile_expr_discard(Node* n);  // evaluated for effect only
     void compile_expr_named(Node* n, const std::string& name);  // function-name inference
     void compile_binary(Node* n);
     void compile_logical(Node* n);
@@ -253,6 +254,7 @@ public:
     std::vector<std::string> pending_labels;
     std::vector<std::string> program_params;  // the CommonJS wrapper's parameters
     SourcePos last_pos;
+    size_t last_bind_pc = 0;
     Node* pattern_source = nullptr;  // initializer of the pattern being bound, for error text
 };
 

@@ -674,7 +674,9 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 if (v.is_number()) TOP() = Value::number(-v.as_number());
                 else {
                     SAVE_SP();
-                    TOP() = Value::number(-to_number(isolate, v));
+                    Value p = to_primitive(isolate, v, "number");
+                    TOP() = p.is_bigint() ? Dispatch::unary_bigint(vm, Opcode::Neg, p)
+                                          : Value::number(-to_number(isolate, p));
                 }
                 break;
             }
@@ -686,10 +688,12 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 }
                 break;
             }
-            case Opcode::Not: TOP() = Value::boolean(!to_boolean(TOP())); break;
+            case Opcode::Not: TOP() = Value::boolean(!Dispatch::truthy(TOP())); break;
             case Opcode::BitNot: {
                 SAVE_SP();
-                TOP() = Value::number(~to_int32(isolate, TOP()));
+                Value p = to_primitive(isolate, TOP(), "number");
+                TOP() = p.is_bigint() ? Dispatch::unary_bigint(vm, Opcode::BitNot, p)
+                                      : Value::number(~to_int32(isolate, p));
                 break;
             }
             case Opcode::Typeof: {
@@ -703,7 +707,12 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 if (v.is_number()) d = v.as_number();
                 else {
                     SAVE_SP();
-                    d = to_number(isolate, v);
+                    Value p = to_primitive(isolate, v, "number");
+                    if (p.is_bigint()) {
+                        TOP() = Dispatch::unary_bigint(vm, decode_op(word), p);
+                        break;
+                    }
+                    d = to_number(isolate, p);
                 }
                 TOP() = Value::number(decode_op(word) == Opcode::Inc ? d + 1 : d - 1);
                 break;
@@ -730,10 +739,10 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
 
             // ---- control
             case Opcode::Jump: pc = A(); break;
-            case Opcode::JumpIfFalse: if (!to_boolean(POP())) pc = A(); break;
-            case Opcode::JumpIfTrue: if (to_boolean(POP())) pc = A(); break;
-            case Opcode::JumpIfFalseKeep: if (!to_boolean(TOP())) pc = A(); else --sp; break;
-            case Opcode::JumpIfTrueKeep: if (to_boolean(TOP())) pc = A(); else --sp; break;
+            case Opcode::JumpIfFalse: if (!Dispatch::truthy(POP())) pc = A(); break;
+            case Opcode::JumpIfTrue: if (Dispatch::truthy(POP())) pc = A(); break;
+            case Opcode::JumpIfFalseKeep: if (!Dispatch::truthy(TOP())) pc = A(); else --sp; break;
+            case Opcode::JumpIfTrueKeep: if (Dispatch::truthy(TOP())) pc = A(); else --sp; break;
             case Opcode::JumpIfNotNullishKeep: if (!TOP().is_nullish()) pc = A(); else --sp; break;
             case Opcode::JumpIfNotUndef: if (!TOP().is_undefined()) pc = A(); break;
             case Opcode::JumpIfNullish: {

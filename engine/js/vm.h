@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string>
@@ -184,6 +185,25 @@ public:
     // Scripts compiled into this isolate, by id.
     std::shared_ptr<Script> add_script(std::string filename, std::string source);
     const Script* script(uint32_t id) const;
+
+    // Garbage is collected inside the outermost Isolate::call (at safe points
+    // of its dispatch loop). A C++ caller that holds Values across such a
+    // call which nothing else references (a dequeued promise job's derived
+    // promise, say) must root them for the duration:
+    //   RootScope keep(isolate.interpreter(), {job.capability, job.extra});
+    class RootScope {
+    public:
+        RootScope(Interpreter& vm, std::initializer_list<Value> values) : vm_(vm), mark_(vm.temp_roots_.size()) {
+            vm.temp_roots_.insert(vm.temp_roots_.end(), values.begin(), values.end());
+        }
+        ~RootScope() { vm_.temp_roots_.resize(mark_); }
+        RootScope(const RootScope&) = delete;
+        RootScope& operator=(const RootScope&) = delete;
+
+    private:
+        Interpreter& vm_;
+        size_t mark_;
+    };
 
     // Depth of JS frames currently on the stack.
     uint32_t depth() const { return depth_; }

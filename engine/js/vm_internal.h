@@ -54,6 +54,8 @@ struct Dispatch {
     static Value get_super(Interpreter& vm, Value func, Value this_value, Value key);
     static Value add_slow(Interpreter& vm, Value a, Value b);
     static bool less_than(Interpreter& vm, Value a, Value b, bool left_first, bool* undefined_result);
+    static Value unary_bigint(Interpreter& vm, Opcode op, Value v);
+    static bool truthy(Value v);
     static Value arith_slow(Interpreter& vm, Opcode op, Value a, Value b);
     static std::string describe_for_error(Interpreter& vm, Value v);
     static void check_iterable(Interpreter& vm, Value iterable, Value text);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "engine/js/bigint.h"
 #include "engine/js/promise.h"
 #include "engine/js/vm_internal.h"
 
@@ -220,17 +221,51 @@ Value Dispatch::add_slow(Interpreter& vm, Value a, Value b) {
     if (pa.is_string() || pb.is_string()) {
         return isolate.concat(to_string_value(isolate, pa), to_string_value(isolate, pb));
     }
-    if (pa.is_bigint() || pb.is_bigint()) {
-        isolate.throw_type_error("looplab does not support BigInt arithmetic yet");
-    }
+    if (pa.is_bigint() || pb.is_bigint()) return bigint_binary(isolate, BigIntOp::Add, pa, pb);
     return Value::number(to_number(isolate, pa) + to_number(isolate, pb));
+}
+
+Value Dispatch::unary_bigint(Interpreter& vm, Opcode op, Value v) {
+    Isolate& isolate = vm.isolate_;
+    switch (op) {
+        case Opcode::Neg: return bigint_negate(isolate, v);
+        case Opcode::BitNot: return bigint_bitwise_not(isolate, v);
+        case Opcode::Inc: return bigint_increment(isolate, v, 1);
+        default: return bigint_increment(isolate, v, -1);
+    }
+}
+
+bool Dispatch::truthy(Value v) {
+    if (v.is_bigint()) return !bigint_is_zero(v);
+    return to_boolean(v);
 }
 
 Value Dispatch::arith_slow(Interpreter& vm, Opcode op, Value a, Value b) {
     Isolate& isolate = vm.isolate_;
     Value pa = to_primitive(isolate, a, "number");
     Value pb = to_primitive(isolate, b, "number");
-    if (pa.is_bigint() || pb.is_bigint()) isolate.throw_type_error("looplab does not support BigInt arithmetic yet");
+    if (pa.is_bigint() || pb.is_bigint()) {
+        BigIntOp bop;
+        switch (op) {
+            case Opcode::Sub: bop = BigIntOp::Sub; break;
+            case Opcode::Mul: bop = BigIntOp::Mul; break;
+            case Opcode::Div: bop = BigIntOp::Div; break;
+            case Opcode::Mod: bop = BigIntOp::Mod; break;
+            case Opcode::Exp: bop = BigIntOp::Exp; break;
+            case Opcode::BitAnd: bop = BigIntOp::BitAnd; break;
+            case Opcode::BitOr: bop = BigIntOp::BitOr; break;
+            case Opcode::BitXor: bop = BigIntOp::BitXor; break;
+            case Opcode::Shl: bop = BigIntOp::Shl; break;
+            case Opcode::Shr: bop = BigIntOp::Shr; break;
+            default:
+                if (pa.is_bigint() && pb.is_bigint()) {
+                    isolate.throw_type_error("BigInts have no unsigned right shift, use >> instead");
+                }
+                bop = BigIntOp::Add;
+                break;
+        }
+        return bigint_binary(isolate, bop, pa, pb);
+    }
     double x = to_number(isolate, pa), y = to_number(isolate, pb);
     switch (op) {
         case Opcode::Sub: return Value::number(x - y);
@@ -260,6 +295,34 @@ bool Dispatch::less_than(Interpreter& vm, Value a, Value b, bool left_first, boo
     } else {
         pb = to_primitive(isolate, b, "number");
         pa = to_primitive(isolate, a, "number");
+    }
+    if (pa.is_bigint() || pb.is_bigint()) {
+        int c;
+        if (pa.is_bigint() && pb.is_bigint()) {
+            c = bigint_compare(pa, pb);
+        } else if (pa.is_bigint()) {
+            Value other;
+            if (pb.is_string()) {
+                if (!string_to_bigint(isolate, pb.as_string()->view(), &other)) c = 2;
+                else c = bigint_compare(pa, other);
+            } else {
+                c = bigint_compare_number(pa, to_number(isolate, pb));
+            }
+        } else {
+            Value other;
+            if (pa.is_string()) {
+                if (!string_to_bigint(isolate, pa.as_string()->view(), &other)) c = 2;
+                else c = -bigint_compare(pb, other);
+            } else {
+                int r = bigint_compare_number(pb, to_number(isolate, pa));
+                c = r == 2 ? 2 : -r;
+            }
+        }
+        if (c == 2) {
+            *undefined_result = true;
+            return false;
+        }
+        return c < 0;
     }
     if (pa.is_string() && pb.is_string()) {
         JsString* x = pa.as_string();

@@ -29,6 +29,8 @@ TEST_CASE("vm: arithmetic, variables and control flow") {
     CHECK(h.run("return `a${1 + 1}b${'c'}`") == "a2bc");
     CHECK(h.run("var i = 0, j = (i++, i++, i); return j") == "2");
     CHECK(h.run("const o = {x: 1}; delete o.x; return 'x' in o") == "false");
+    CHECK(h.run("let b = 2n ** 64n; b++; return [b, -b, 0n ? 'y' : 'n', 1n < 2, 10n > 9n, typeof b].join()") ==
+          "18446744073709551617,-18446744073709551617,n,true,true,bigint");
 }
 
 TEST_CASE("vm: functions, closures and this") {
