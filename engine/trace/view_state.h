@@ -37,6 +37,23 @@ struct QueueEntry {
     uint64_t due_ms = 0;   // timers only: due time in loop ms
 };
 
+// One request in libuv's thread pool (PoolQueued/PoolStarted/PoolFinished).
+struct PoolJob {
+    uint32_t item = 0;        // Trace item id (animation key), 0 = an idle thread
+    std::string label;        // "pbkdf2", "fs.readFile"
+    uint32_t line = 0;        // the callback's source line, 0 if unknown
+    uint64_t started_ns = 0;  // when a pool thread took it (0 while waiting)
+    uint64_t finish_ns = 0;   // when it will finish, 0 if the trace does not say (progress bar)
+};
+
+// The thread pool at the cursor. size == 0: the program has not used it.
+struct PoolView {
+    uint32_t size = 0;               // pool threads (PoolQueued's b)
+    std::vector<PoolJob> threads;    // one per pool thread; item == 0 when idle
+    std::deque<PoolJob> waiting;     // queued, no free thread yet (FIFO)
+    std::deque<PoolJob> completed;   // done, waiting for the poll phase to deliver it (IoReady)
+};
+
 struct ViewState {
     std::string file_path;
     std::string source;
@@ -61,6 +78,10 @@ struct ViewState {
     std::string uncaught;         // the uncaught error's first line, if the run died of one
     // Unterminated console line per stream (index into console, -1 if none).
     std::array<int32_t, 2> open_line{-1, -1};
+    // Added for the pool lanes panel (ui/panel_pool.*): folded from the Pool*
+    // and IoReady events (PoolQueued: waiting; PoolStarted: threads[b];
+    // PoolFinished: completed; IoReady: leaves completed). Plain data only.
+    PoolView pool;
 
     const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };
