@@ -129,6 +129,19 @@ int run_process(NodeProcess& p, const std::string& source) {
     return p.exit_code_or(0);
 }
 
+// One line that names the limit and the flag that raises it.
+std::string limit_message(NodeProcess& p, std::string message) {
+    const Limits& limits = p.config().limits;
+    if (p.isolate().interpreter().instructions_executed() >= limits.max_steps) {
+        return "step limit of " + std::to_string(limits.max_steps) + " reached (use --max-steps)";
+    }
+    if (p.isolate().heap().over_limit()) {
+        return "heap limit of " + std::to_string(limits.max_heap_bytes >> 20) + " MiB reached (use --max-heap-mb)";
+    }
+    if (message.rfind("looplab: ", 0) == 0) message.erase(0, 9);
+    return message;
+}
+
 RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, RecordOptions options) {
     sim::CostModel costs;
     if (!config.cost_model_file.empty()) {
@@ -166,8 +179,9 @@ RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, Rec
     } catch (const ProcessExit& e) {
         code = e.code;
     } catch (const js::LimitExceeded& e) {
-        p.record(EventKind::Limit, Rule::LimitReached, p.intern(e.message));
-        out.write(Stream::Stderr, "looplab: " + e.message + "\n");
+        const std::string message = limit_message(p, e.message);
+        p.record(EventKind::Limit, Rule::LimitReached, p.intern(message));
+        out.write(Stream::Stderr, "looplab: " + message + "\n");
         code = kExitLimit;
     }
     p.record(EventKind::ProcessExit, Rule::ExitEvent, uint32_t(code));
