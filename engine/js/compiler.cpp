@@ -223,8 +223,17 @@ void FunctionCompiler::emit_scope_entry(Scope* s) {
     }
     for (Node* fn : s->function_decls) {
         compile_function(fn, fn->str);
+        VarInfo* outer = s->is_function ? nullptr : info->scope->find(fn->str);
+        if (outer != nullptr && outer->annex_b) emit(Opcode::Dup);
         VarRef ref = resolve(fn->str);
         emit_store(ref, true);
+        if (outer != nullptr && outer->annex_b) {
+            Scope* saved = current_scope;
+            current_scope = info->scope;
+            VarRef var_ref = resolve(fn->str);
+            current_scope = saved;
+            emit_store(var_ref, true);
+        }
     }
 }
 

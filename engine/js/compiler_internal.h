@@ -34,6 +34,7 @@ struct VarInfo {
     bool needs_tdz = false;   // may be read before its initialisation
     bool referenced = false;  // internal bindings are materialised only when used
     bool self_ref = false;    // a named function expression's own name
+    bool annex_b = false;     // also assigned by a block-level function declaration
     uint32_t decl_offset = 0;
     int slot = -1;       // frame slot when not captured
     int env_index = -1;  // index in the scope's Environment when captured

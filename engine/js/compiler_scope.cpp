@@ -130,6 +130,14 @@ void Resolver::declare_lexical(const std::vector<Node*>& stmts, Scope* s) {
         } else if (n->kind == NodeKind::FunctionDecl) {
             s->declare(n->str, BindKind::Function, n->pos.offset);
             s->function_decls.push_back(n);
+            // Annex B.3.3: in sloppy code a block-level function is also a
+            // var of the enclosing function, assigned when the block runs.
+            Scope* fs = s->func->scope;
+            if (!s->is_function && !s->func->node->flags.strict) {
+                VarInfo* existing = fs->find(n->str);
+                if (existing == nullptr) fs->declare(n->str, BindKind::Var, 0)->annex_b = true;
+                else if (existing->kind == BindKind::Var) existing->annex_b = true;
+            }
         }
     }
 }

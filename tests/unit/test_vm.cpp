@@ -182,3 +182,30 @@ TEST_CASE("vm: step limit and garbage collection") {
     CHECK(g.run("let keep = []; for (let i = 0; i < 300000; i++) { const o = {i, s: 'x' + i}; if (i % 1000 == 0) keep.push(o) } return keep.length") == "300");
     CHECK(g.isolate.heap().stats().collections > 0);
 }
+
+TEST_CASE("vm: assorted edge cases") {
+    VmHarness h;
+    CHECK(h.run("const fs = []; for (const x of [1, 2]) fs.push(() => x); return fs.map(f => f()).join()") == "1,2");
+    CHECK(h.run("a: { if (true) break a; return 'no' } return 'yes'") == "yes");
+    CHECK(h.run("function f() { try { return 1 } finally { return 2 } } return f()") == "2");
+    CHECK(h.run("class A { get v() { return 'A' } } class B extends A { get v() { return super.v + 'B' } } return new B().v") == "AB");
+    CHECK(h.run("function f() { return (() => arguments[0])() } return f('outer')") == "outer");
+    CHECK(h.run("const log = []; function* g() { try { yield 1; yield 2 } finally { log.push('closed') } } try { for (const x of g()) throw 'e' } catch {} return log") == "[closed]");
+    CHECK(h.run("function f(a, b = a * 2) { return b } return f(4)") == "8");
+    CHECK(h.run("let s = ''; for (const {a, b: [c]} of [{a: 1, b: [2]}, {a: 3, b: [4]}]) s += a + c; return s") == "37");
+    CHECK(h.run("function tag(s, ...v) { return s.raw.join('|') + v.join() } return tag`a\\n${1}b${2}`") == "a\\n|b|1,2");
+    CHECK(h.run("class K { v = 5; m() { return (async () => this.v)() } } return new K().m()") == "5");
+    CHECK(h.run("const o = {}; return [o.m?.(), o.f?.x, (null)?.[1]].join('|')") == "||");
+    CHECK(h.run("let i, j; for (i = 0, j = 10; i < j; i++, j--); return i") == "5");
+    CHECK(h.run("function F() { this.t = (() => new.target)() } return new F().t === F") == "true");
+    CHECK(h.run("const fs = []; switch (1) { case 1: let q = 'q'; fs.push(() => q) } return fs[0]()") == "q");
+    CHECK(h.run("let n = 0; const o = { get x() { n++; return 1 } }; o.x; o.x; return n") == "2");
+    CHECK(h.run("function f() { 'use strict'; return this } return f() === undefined") == "true");
+    CHECK(h.run("function f() { return this } return f() === globalThis") == "true");
+    CHECK(h.run("var x = 1; { function x2() {} } return typeof x2") == "function");
+    CHECK(h.run("const {a = 1, ...r} = {b: 2}; return a + r.b") == "3");
+    CHECK(h.run("let c = 0; const o = {get k() { c++; return 'k' }}; const t = {}; t[o.k] ??= 1; t[o.k] ||= 2; return c + ':' + t.k") == "2:1");
+    CHECK(h.run("const a = [1, 2, 3]; a.x = 1; let out = []; for (const i in a) out.push(i); return out") == "[0,1,2,x]");
+    CHECK(h.run("return [typeof function* () {}, typeof (async () => {}), Object.getPrototypeOf(function* () {}()) !== null].join()") == "function,function,true");
+    CHECK(h.run("const it = [1, 2, 3][Symbol.iterator](); const [first] = it; return first + ',' + it.next().value") == "1,2");
+}
