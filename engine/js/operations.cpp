@@ -359,15 +359,16 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
     if (o->cls == ObjectClass::Array) {
         auto* array = static_cast<JsArray*>(o);
         if (key_as_index(key, &index)) {
-            if (index < array->elements.size() || array->proto == isolate.realm().array_prototype) {
-                if (!array->extensible && index >= array->elements.size()) return;
-                if (array->frozen) {
-                    if (strict) isolate.throw_type_error("Cannot assign to read only property '" + std::to_string(index) + "' of object");
-                    return;
-                }
-                set_array_element(isolate, array, index, value);
+            if (array->frozen) {
+                if (strict) isolate.throw_type_error("Cannot assign to read only property '" + std::to_string(index) + "' of object");
                 return;
             }
+            if (!array->extensible && index >= array->elements.size()) {
+                if (strict) isolate.throw_type_error("Cannot add property " + std::to_string(index) + ", object is not extensible");
+                return;
+            }
+            set_array_element(isolate, array, index, value);
+            return;
         } else if (is_length_key(isolate, key)) {
             set_array_length(isolate, array, to_number(isolate, value));
             return;

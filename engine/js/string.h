@@ -35,7 +35,8 @@ struct JsString final : GcCell {
     uint32_t hash() const;
 
     void trace(Tracer& tracer) override;
-    size_t byte_size() const override { return sizeof(JsString) + byte_length_; }
+    // A rope node owns only its two links; its text is owned once flattened.
+    size_t byte_size() const override { return sizeof(JsString) + text_.size(); }
 
 private:
     void flatten() const;
