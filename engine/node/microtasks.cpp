@@ -3,6 +3,8 @@
 // of Node v20 line by line.
 #include "engine/node/microtasks.h"
 
+#include "engine/js/vm.h"
+
 #include "engine/js/error.h"
 #include "engine/js/operations.h"
 #include "engine/js/promise.h"
@@ -60,6 +62,10 @@ void TaskQueues::run_microtask(Microtask& task) {
     process_.record(EventKind::Dequeue, Rule::MicrotasksAfterTicks, task.item, uint32_t(QueueKind::Microtask));
     process_.charge(process_.costs().callback_dispatch_ns);
     if (task.plain_callback.is_undefined()) {
+        // The job has left the queue, so nothing else roots it: a collection
+        // inside the handler must not free the derived promise.
+        js::Interpreter::RootScope keep(process_.isolate().interpreter(),
+                                        {task.job.callback, task.job.argument, task.job.capability, task.job.extra});
         js::run_promise_job(process_.isolate(), task.job);
         return;
     }
