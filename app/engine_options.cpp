@@ -17,6 +17,13 @@ void add_engine_options(CLI::App& cmd, EngineOptions& o) {
     cmd.add_option("--cost-model", o.cost_model, "Virtual-time cost model file (default: built-in costs)")
         ->check(CLI::ExistingFile)
         ->group(group);
+    // Parallelism hook (docs/parallelism.md).
+    cmd.add_option("--host-threads", o.host_threads, "Host threads running isolates (default: host cores; never changes output)")
+        ->check(CLI::Range(uint32_t{0}, uint32_t{256}))
+        ->group(group);
+    cmd.add_option("--cores", o.cores, "Virtual CPU cores: os.cpus().length (default 4)")
+        ->check(CLI::Range(uint32_t{1}, uint32_t{256}))
+        ->group(group);
 }
 
 node::RunConfig EngineOptions::to_run_config(const std::string& script, std::vector<std::string> args) const {
@@ -28,6 +35,8 @@ node::RunConfig EngineOptions::to_run_config(const std::string& script, std::vec
     if (stack_depth) config.limits.max_call_depth = *stack_depth;
     config.seed = seed;
     config.cost_model_file = cost_model;
+    config.host_threads = host_threads;
+    config.cores = cores;
     return config;
 }
 

@@ -19,6 +19,8 @@ struct EngineOptions {
     std::optional<uint32_t> stack_depth;
     uint64_t seed = 1;
     std::string cost_model;
+    uint32_t host_threads = 0;  // parallelism hook: 0 = host core count
+    uint32_t cores = 4;
 
     node::RunConfig to_run_config(const std::string& script, std::vector<std::string> args) const;
 };

@@ -34,6 +34,11 @@ struct RunConfig {
     Limits limits;
     uint64_t seed = 1;              // every random stream derives from it
     std::string cost_model_file;    // empty: the documented defaults
+    // Parallelism hook (engine/sim/world.h): host threads that run isolates
+    // (0: the host's core count; never changes the output) and the virtual
+    // core count os.cpus() reports.
+    uint32_t host_threads = 0;
+    uint32_t cores = 4;
 };
 
 struct RunResult {
