@@ -22,6 +22,19 @@ endif()
 
 find_program(LOOPLAB_BASH bash REQUIRED)
 
+# Programs looplab does not pass yet, one `topic/name  reason` per line in
+# known-failures.txt. They are registered with WILL_FAIL, so each still runs
+# and the suite turns red the day one starts passing: the list can only
+# shrink, and every entry is a visible, dated debt rather than a skip.
+set(_looplab_known_failures "")
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/known-failures.txt)
+  file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/known-failures.txt _kf_lines REGEX "^[a-z]")
+  foreach(_line IN LISTS _kf_lines)
+    string(REGEX MATCH "^[^ \t]+" _kf_name "${_line}")
+    list(APPEND _looplab_known_failures ${_kf_name})
+  endforeach()
+endif()
+
 file(GLOB _looplab_conformance_programs CONFIGURE_DEPENDS
   ${LOOPLAB_CONFORMANCE_DIR}/*/*.js)
 list(SORT _looplab_conformance_programs)
@@ -38,6 +51,9 @@ foreach(_prog IN LISTS _looplab_conformance_programs)
   set_tests_properties(conformance/${_topic}/${_name} PROPERTIES
     TIMEOUT 60
     LABELS "conformance;conformance-${_topic}")
+  if("${_topic}/${_name}" IN_LIST _looplab_known_failures)
+    set_tests_properties(conformance/${_topic}/${_name} PROPERTIES WILL_FAIL TRUE)
+  endif()
 
   add_test(NAME determinism/${_topic}/${_name}
     COMMAND ${LOOPLAB_BASH} ${LOOPLAB_CONFORMANCE_DIR}/determinism.sh
