@@ -11,6 +11,7 @@ js::Value create_events_module(js::Isolate& isolate);
 js::Value create_os_module(js::Isolate& isolate);
 js::Value create_path_module(js::Isolate& isolate);
 js::Value create_util_module(js::Isolate& isolate);
+js::Value create_worker_threads_module(js::Isolate& isolate);  // parallelism hook
 
 namespace {
 
@@ -21,6 +22,7 @@ constexpr BuiltinModule kModules[] = {
     {"os", create_os_module},
     {"path", create_path_module},
     {"util", create_util_module},
+    {"worker_threads", create_worker_threads_module},
 };
 
 constexpr bool sorted_by_name() {
