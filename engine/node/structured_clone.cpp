@@ -1,0 +1,260 @@
+// Structured clone between heaps. Mirrors engine/js/builtins_global.cpp's
+// same-heap Cloner, split in two halves with an isolate-free tree between.
+#include "engine/node/structured_clone.h"
+
+#include <unordered_map>
+
+#include "engine/js/bigint.h"
+#include "engine/js/operations.h"
+#include "engine/js/regexp.h"
+#include "engine/js/string.h"
+#include "engine/js/typed_array_internal.h"
+
+namespace looplab::node {
+
+namespace {
+
+using namespace js;
+using Kind = CloneNode::Kind;
+
+constexpr int kMaxDepth = 2000;
+
+class Serializer {
+public:
+    explicit Serializer(Isolate& isolate) : isolate_(isolate) {}
+
+    CloneNode node(Value v) {
+        CloneNode n;
+        if (v.is_undefined()) return n;
+        if (v.is_null()) return n.kind = Kind::Null, n;
+        if (v.is_bool()) return n.kind = Kind::Bool, n.number = v.as_bool() ? 1 : 0, n;
+        if (v.is_number()) return n.kind = Kind::Number, n.number = v.as_number(), n;
+        if (v.is_string()) return n.kind = Kind::String, n.text = std::string(v.as_string()->view()), n;
+        if (v.is_bigint()) return n.kind = Kind::BigInt, n.text = v.as_bigint()->decimal, n;
+        if (v.is_symbol()) fail("Symbol(" + v.as_symbol()->description + ")");
+        JsObject* o = v.as_object();
+        if (auto it = memo_.find(o); it != memo_.end()) return n.kind = Kind::Ref, n.id = it->second, n;
+        if (++depth_ > kMaxDepth) isolate_.throw_range_error("Maximum call stack size exceeded");
+        n.id = uint32_t(memo_.size());
+        memo_[o] = n.id;
+        object(o, n);
+        --depth_;
+        return n;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) {
+        Value error = isolate_.new_error(ErrorType::Error, what + " could not be cloned.");
+        define_own_property(isolate_, error.as_object(), isolate_.intern("name"), isolate_.intern("DataCloneError"),
+                            kHiddenFlags);
+        isolate_.throw_value(error);
+    }
+
+    void props(JsObject* o, CloneNode& n) {
+        for (Value key : own_property_keys(isolate_, o, KeyFilter::StringsOnly, true)) {
+            uint32_t index;
+            if (o->cls == ObjectClass::Array && is_array_index(key.as_string()->view(), &index)) continue;
+            n.props.emplace_back(std::string(key.as_string()->view()), node(get(isolate_, Value::object(o), key)));
+        }
+    }
+
+    void object(JsObject* o, CloneNode& n) {
+        switch (o->cls) {
+            case ObjectClass::Function: fail(to_string(isolate_, Value::object(o)));
+            case ObjectClass::Array: {
+                auto* a = static_cast<JsArray*>(o);
+                n.kind = Kind::Array;
+                n.number = double(a->elements.size());
+                for (Value e : a->elements) n.items.push_back(e.is_empty() ? CloneNode{} : node(e));
+                props(o, n);
+                return;
+            }
+            case ObjectClass::Date: n.kind = Kind::Date, n.number = o->internal.as_number(); return;
+            case ObjectClass::RegExp: {
+                auto* rx = static_cast<JsRegExp*>(o);
+                n.kind = Kind::RegExp;
+                n.text = utf16_to_utf8(rx->source);
+                n.flags = std::string(rx->flags);
+                return;
+            }
+            case ObjectClass::Map:
+            case ObjectClass::Set: {
+                n.kind = o->cls == ObjectClass::Map ? Kind::Map : Kind::Set;
+                for (Value entry : iterate_to_vector(isolate_, Value::object(o))) {
+                    if (n.kind == Kind::Map) {
+                        n.items.push_back(node(get(isolate_, entry, Value::number(0))));
+                        n.items.push_back(node(get(isolate_, entry, Value::number(1))));
+                    } else {
+                        n.items.push_back(node(entry));
+                    }
+                }
+                return;
+            }
+            case ObjectClass::Error: {
+                n.kind = Kind::Error;
+                n.text = to_string(isolate_, get(isolate_, Value::object(o), "name"));
+                for (const char* key : {"message", "stack"}) {
+                    OwnProperty own = get_own_property(isolate_, o, isolate_.intern(key));
+                    CloneNode item;
+                    if (own.found) item = node(to_string_value(isolate_, get(isolate_, Value::object(o), key)));
+                    n.items.push_back(std::move(item));
+                }
+                return;
+            }
+            case ObjectClass::ArrayBuffer:
+                n.kind = Kind::ArrayBuffer;
+                n.bytes = static_cast<JsArrayBuffer*>(o)->data;
+                return;
+            case ObjectClass::TypedArray: {
+                auto* t = static_cast<JsTypedArray*>(o);
+                n.kind = Kind::TypedArray;
+                n.typed_kind = uint8_t(t->kind);
+                n.byte_offset = t->byte_offset;
+                n.length = t->length;
+                n.items.push_back(node(Value::object(t->buffer)));
+                return;
+            }
+            case ObjectClass::Object:
+            case ObjectClass::Arguments: n.kind = Kind::Object, props(o, n); return;
+            default: fail("#<" + std::string(o->cls == ObjectClass::Promise ? "Promise" : "Object") + ">");
+        }
+    }
+
+    Isolate& isolate_;
+    std::unordered_map<JsObject*, uint32_t> memo_;  // look-up only, never iterated
+    int depth_ = 0;
+};
+
+class Deserializer {
+public:
+    explicit Deserializer(Isolate& isolate) : isolate_(isolate) {}
+
+    Value value(const CloneNode& n) {
+        switch (n.kind) {
+            case Kind::Undefined: return Value::undefined();
+            case Kind::Null: return Value::null();
+            case Kind::Bool: return Value::boolean(n.number != 0);
+            case Kind::Number: return Value::number(n.number);
+            case Kind::String: return isolate_.new_string(n.text);
+            case Kind::BigInt: {
+                if (!n.text.empty() && n.text[0] == '-') {
+                    return bigint_negate(isolate_, bigint_from_literal(isolate_, n.text.substr(1)));
+                }
+                return bigint_from_literal(isolate_, n.text);
+            }
+            case Kind::Ref: return n.id < objects_.size() ? Value::object(objects_[n.id]) : Value::undefined();
+            default: return object(n);
+        }
+    }
+
+private:
+    JsObject* remember(const CloneNode& n, JsObject* o) {
+        if (objects_.size() <= n.id) objects_.resize(n.id + 1, nullptr);
+        objects_[n.id] = o;
+        return o;
+    }
+
+    void props(const CloneNode& n, JsObject* o) {
+        for (const auto& [key, v] : n.props) create_data_property(isolate_, o, isolate_.intern(key), value(v));
+    }
+
+    Value construct_global(const char* name) {
+        Value ctor = get(isolate_, Value::object(isolate_.realm().global), name);
+        return isolate_.construct(ctor, {}, ctor);
+    }
+
+    Value object(const CloneNode& n) {
+        Realm& realm = isolate_.realm();
+        switch (n.kind) {
+            case Kind::Array: {
+                JsArray* a = isolate_.new_array(n.items.size());
+                remember(n, a);
+                for (size_t i = 0; i < n.items.size(); i++) a->elements[i] = value(n.items[i]);
+                props(n, a);
+                return Value::object(a);
+            }
+            case Kind::Date: {
+                JsObject* d = remember(n, isolate_.heap().make<JsObject>(realm.date_prototype, ObjectClass::Date));
+                d->internal = Value::number(n.number);
+                return Value::object(d);
+            }
+            case Kind::RegExp: {
+                Value rx = new_regexp(isolate_, n.text, n.flags);
+                remember(n, rx.as_object());
+                return rx;
+            }
+            case Kind::Map:
+            case Kind::Set: {
+                Value c = construct_global(n.kind == Kind::Map ? "Map" : "Set");
+                remember(n, c.as_object());
+                if (n.kind == Kind::Map) {
+                    for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
+                        Value pair[2] = {value(n.items[i]), value(n.items[i + 1])};
+                        call_method(isolate_, c, "set", pair);
+                    }
+                } else {
+                    for (const CloneNode& item : n.items) {
+                        Value v = value(item);
+                        call_method(isolate_, c, "add", std::span<const Value>(&v, 1));
+                    }
+                }
+                return c;
+            }
+            case Kind::Error: {
+                ErrorType type = ErrorType::Error;
+                static constexpr std::pair<const char*, ErrorType> kTypes[] = {
+                    {"EvalError", ErrorType::EvalError}, {"RangeError", ErrorType::RangeError},
+                    {"ReferenceError", ErrorType::ReferenceError}, {"SyntaxError", ErrorType::SyntaxError},
+                    {"TypeError", ErrorType::TypeError}, {"URIError", ErrorType::URIError}};
+                for (auto [name, t] : kTypes) {
+                    if (n.text == name) type = t;
+                }
+                JsObject* e = remember(
+                    n, isolate_.heap().make<JsObject>(realm.error_prototypes[static_cast<int>(type)], ObjectClass::Error));
+                const char* keys[] = {"message", "stack"};
+                for (size_t i = 0; i < 2 && i < n.items.size(); i++) {
+                    if (n.items[i].kind == Kind::Undefined) continue;
+                    define_own_property(isolate_, e, isolate_.intern(keys[i]), value(n.items[i]), kHiddenFlags);
+                }
+                return Value::object(e);
+            }
+            case Kind::ArrayBuffer: {
+                JsArrayBuffer* b = new_array_buffer(isolate_, n.bytes.size());
+                b->data = n.bytes;
+                return Value::object(remember(n, b));
+            }
+            case Kind::TypedArray: {
+                Value buffer = n.items.empty() ? Value::undefined() : value(n.items[0]);
+                if (!buffer.is_object() || buffer.as_object()->cls != ObjectClass::ArrayBuffer) return Value::undefined();
+                auto* t = isolate_.heap().make<JsTypedArray>(realm.typed_array_prototypes[n.typed_kind],
+                                                             TypedArrayKind(n.typed_kind),
+                                                             static_cast<JsArrayBuffer*>(buffer.as_object()),
+                                                             n.byte_offset, n.length);
+                return Value::object(remember(n, t));
+            }
+            default: {
+                JsObject* o = remember(n, isolate_.new_object());
+                props(n, o);
+                return Value::object(o);
+            }
+        }
+    }
+
+    Isolate& isolate_;
+    std::vector<JsObject*> objects_;  // by serialization number
+};
+
+}  // namespace
+
+CloneNode serialize_value(Isolate& isolate, Value value) { return Serializer(isolate).node(value); }
+
+Value deserialize_value(Isolate& isolate, const CloneNode& node) { return Deserializer(isolate).value(node); }
+
+size_t clone_size(const CloneNode& node) {
+    size_t n = 8 + node.text.size() + node.bytes.size();
+    for (const auto& [key, v] : node.props) n += key.size() + clone_size(v);
+    for (const CloneNode& item : node.items) n += clone_size(item);
+    return n;
+}
+
+}  // namespace looplab::node

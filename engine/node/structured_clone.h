@@ -1,0 +1,42 @@
+// The HTML structured clone algorithm across isolates: a value of one heap
+// becomes an isolate-free tree (serialize) that another heap rebuilds
+// (deserialize). Used by worker postMessage, workerData and the 'advanced'
+// serialization of child_process IPC. Objects, arrays, Map, Set, Date,
+// RegExp, errors, BigInt, ArrayBuffer and typed arrays; cycles and shared
+// references survive. Functions and symbols throw DataCloneError.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/js/isolate.h"
+
+namespace looplab::node {
+
+struct CloneNode {
+    enum class Kind : uint8_t {
+        Undefined, Null, Bool, Number, String, BigInt, Object, Array, Date, RegExp, Map, Set, Error,
+        ArrayBuffer, TypedArray, Ref,
+    };
+    Kind kind = Kind::Undefined;
+    double number = 0;       // Number, Bool (0/1), Date (time value), Array (length)
+    std::string text;        // String, BigInt (decimal), RegExp source, Error name
+    std::string flags;       // RegExp flags
+    uint32_t id = 0;         // objects: their number in serialization order; Ref: the target
+    std::vector<std::pair<std::string, CloneNode>> props;  // own enumerable string keys
+    std::vector<CloneNode> items;  // Array elements, Map k,v,k,v..., Set items, TypedArray: [buffer]
+    std::vector<uint8_t> bytes;    // ArrayBuffer contents
+    uint8_t typed_kind = 0;
+    size_t byte_offset = 0, length = 0;
+};
+
+// Throws a DataCloneError (a JS exception) for what cannot be cloned.
+CloneNode serialize_value(js::Isolate& isolate, js::Value value);
+js::Value deserialize_value(js::Isolate& isolate, const CloneNode& node);
+// Bytes a message costs on the wire (for the cost model).
+size_t clone_size(const CloneNode& node);
+
+}  // namespace looplab::node

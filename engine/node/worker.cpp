@@ -1,0 +1,382 @@
+// Worker isolates on host threads, their links to the world, and the trace
+// merge. See worker.h and docs/parallelism.md.
+#include "engine/node/worker.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+#include <thread>
+
+#include "engine/js/builtins.h"
+#include "engine/js/operations.h"
+#include "engine/js/vm.h"
+#include "engine/node/process.h"
+#include "engine/node/timers_abort.h"
+
+namespace looplab::node {
+
+using trace::EventKind;
+using trace::Rule;
+
+// Every kBarrierStatements statements: publish the clock, wait at the window
+// edge, and honour worker.terminate(). Forwards to the observer that was
+// installed before (the runtime's trace recorder).
+class BarrierObserver final : public js::VmObserver {
+public:
+    BarrierObserver(IsolateLink& link, js::VmObserver* next) : link_(link), next_(next) {}
+    void on_statement(uint32_t script_id, uint32_t line, uint32_t column) override {
+        if (next_) next_->on_statement(script_id, line, column);
+        if (++count_ % kBarrierStatements == 0) link_.on_barrier();
+    }
+    void on_call_enter(js::JsFunction* fn, bool native) override {
+        if (next_) next_->on_call_enter(fn, native);
+    }
+    void on_call_exit(js::JsFunction* fn, bool native) override {
+        if (next_) next_->on_call_exit(fn, native);
+    }
+
+private:
+    IsolateLink& link_;
+    js::VmObserver* next_;
+    uint64_t count_ = 0;
+};
+
+namespace {
+
+// A worker's stdout/stderr: Node pipes them through the parent thread,
+// whose loop writes them (so they appear when the parent's poll runs).
+class WorkerSink final : public OutputSink {
+public:
+    void write(Stream stream, std::string_view bytes) override {
+        if (link == nullptr) return;
+        auto text = std::make_shared<const std::string>(bytes);
+        link->send(link->parent, stream == Stream::Stdout ? LinkMessage::Stdout : LinkMessage::Stderr, link->id, text,
+                   bytes.size());
+    }
+    IsolateLink* link = nullptr;
+};
+
+// The worker's statements and calls for its own trace (runtime.cpp's
+// TraceObserver for the main thread does the same).
+class WorkerTraceObserver final : public js::VmObserver {
+public:
+    WorkerTraceObserver(NodeProcess& p, trace::Trace& t) : p_(p), t_(t) {}
+    void on_statement(uint32_t script_id, uint32_t line, uint32_t column) override {
+        const js::Script* script = p_.isolate().interpreter().script(script_id);
+        if (script == nullptr || script->filename.rfind("node:", 0) == 0) return;
+        uint32_t file = 0;
+        for (; file < t_.files().size(); file++) {
+            if (t_.files()[file].path == script->filename) break;
+        }
+        if (file == t_.files().size()) t_.add_file(script->filename, script->source);
+        p_.record(EventKind::Step, Rule::None, line, (file << 20) | std::min(column, 0xFFFFFu));
+    }
+    void on_call_enter(js::JsFunction* fn, bool native) override {
+        if (native) return;
+        const CallbackLabel label = p_.describe(js::Value::object(fn));
+        p_.record(EventKind::CallPush, Rule::None, p_.intern(label.name), label.line << 1);
+    }
+    void on_call_exit(js::JsFunction*, bool native) override {
+        if (!native) p_.record(EventKind::CallPop, Rule::None);
+    }
+
+private:
+    NodeProcess& p_;
+    trace::Trace& t_;
+};
+
+uint64_t start_of_world(NodeProcess& p) { return p.now_ns(); }
+
+// The worker's StartExecution -> SpinEventLoop -> exit, as runtime.cpp's
+// run_process does for the main thread.
+int run_worker_process(NodeProcess& p, const WorkerSpec& spec) {
+    js::install_builtins(p.isolate());
+    install_process_object(p);
+    install_console(p);
+    install_timer_globals(p);
+    install_abort_globals(p);
+    // Node's worker bootstrap loads worker_threads first: its parentPort and
+    // its uncaught-exception reporting exist even if the script never asks.
+    p.modules->require(nullptr, "worker_threads");
+    p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
+    js::CompileError syntax_error;
+    bool compiled = true;
+    p.callback_scope([&] {
+        NodeProcess::FrameScope frame(p, "runWorker", 0, true, Rule::MainScriptRunsFirst);
+        compiled = p.modules->run_main(spec.filename, spec.source, &syntax_error);
+    });
+    if (!compiled) {
+        p.write(Stream::Stderr, spec.filename + ":" + std::to_string(syntax_error.line) + "\n" + syntax_error.name +
+                                    ": " + syntax_error.message + "\n");
+        return 1;
+    }
+    p.record(EventKind::PhaseLeave, Rule::None, uint32_t(trace::Phase::Main));
+    p.loop().spin();
+    if (!p.exiting) {
+        p.exiting = true;
+        js::Value code = js::Value::number(p.exit_code_or(0));
+        p.record(EventKind::Emit, Rule::ExitEvent, p.intern("exit"));
+        try {
+            p.emit("exit", std::span<const js::Value>(&code, 1));
+        } catch (const js::JsException& e) {
+            p.handle_uncaught(e.value, false);
+        }
+    }
+    return p.exit_code_or(0);
+}
+
+void run_worker_thread(std::shared_ptr<WorldShared> shared, uint32_t id, uint32_t parent, uint64_t start_ns,
+                       WorkerSpec spec) {
+    std::unique_ptr<trace::Trace> trace;
+    if (shared->tracing) trace = std::make_unique<trace::Trace>();
+    RunConfig config = shared->config;
+    config.script_path = spec.filename;
+    config.args = spec.argv;
+    WorkerSink sink;
+    int code = 0;
+    uint64_t end_ns = start_ns;
+    {
+        NodeProcess p(config, sink, trace.get());
+        p.isolate().id = id;
+        p.advance_clock_to(start_ns);
+        p.update_loop_time();
+        p.main_path = spec.filename;
+        p.main_dir = spec.dir;
+        p.modules = std::make_unique<ModuleLoader>(p, p.main_dir);
+        auto owned = std::make_unique<IsolateLink>(p, shared, id, parent, false);
+        IsolateLink* link = owned.get();
+        link->worker_data = std::move(spec.worker_data);
+        p.loop().add_io_source(std::move(owned));
+        sink.link = link;
+        std::unique_ptr<WorkerTraceObserver> tracer;
+        if (trace) {
+            trace->add_file(spec.filename, spec.source);
+            tracer = std::make_unique<WorkerTraceObserver>(p, *trace);
+        }
+        BarrierObserver observer(*link, tracer.get());
+        p.isolate().interpreter().set_observer(&observer);
+        link->send(parent, LinkMessage::Online, id, nullptr, 0);
+        try {
+            code = run_worker_process(p, spec);
+        } catch (const ProcessExit& e) {
+            code = e.code;
+        } catch (const js::LimitExceeded& e) {
+            p.write(Stream::Stderr, "looplab: " + e.message + "\n");
+            code = kExitLimit;
+        }
+        p.record(EventKind::ProcessExit, Rule::ExitEvent, uint32_t(code));
+        p.isolate().interpreter().set_observer(nullptr);
+        auto exit_code = std::make_shared<const int>(code);
+        link->send(parent, LinkMessage::Exit, id, exit_code, 0);
+        end_ns = p.now_ns();
+        sink.link = nullptr;
+    }
+    shared->world->finish(id, end_ns);
+    if (trace) {
+        std::lock_guard lock(shared->traces_mutex);
+        shared->worker_traces.emplace_back(id, std::move(trace));
+    }
+}
+
+}  // namespace
+
+IsolateLink::IsolateLink(NodeProcess& p, std::shared_ptr<WorldShared> s, uint32_t id_, uint32_t parent_, bool main)
+    : process(p), shared(std::move(s)), id(id_), parent(parent_), is_main(main) {
+    if (is_main) {
+        main_trace_ = p.trace();
+        observer_ = std::make_unique<BarrierObserver>(*this, p.isolate().interpreter().observer());
+        p.isolate().interpreter().set_observer(observer_.get());
+    }
+}
+
+IsolateLink::~IsolateLink() {
+    if (!is_main) return;
+    // The main thread ended (its loop died or process.exit()): workers still
+    // running are terminated, as Node does when the process exits.
+    const uint64_t now = process.now_ns();
+    world().shutdown(now);
+    world().finish(id, now);
+    world().release_current_thread(id);
+    world().join_all();
+    if (main_trace_ != nullptr) merge_traces(*main_trace_, shared->worker_traces);
+}
+
+std::optional<uint64_t> IsolateLink::next_ready_ns() const {
+    // Nothing referenced waits on messages: never block the loop for them
+    // (deliver() still hands over whatever arrived).
+    const uint64_t now = process.now_ns();
+    if (!is_main && shared->world->shutdown_at() <= now) throw ProcessExit{1};
+    if (!active()) return std::nullopt;
+    uint64_t horizon = sim::kNever;
+    if (process.immediates().idle_active()) {
+        horizon = now;
+    } else if (process.timers().handle_active()) {
+        const uint64_t loop_ms = process.loop_time_ms();
+        const uint64_t due = process.timers().handle_due_ms();
+        horizon = now + (due > loop_ms ? (due - loop_ms) * sim::kNsPerMs : 0);
+    }
+    std::optional<uint64_t> next = shared->world->next_arrival(id, now, horizon);
+    if (next) safe_ = std::max(safe_, *next);
+    return next;
+}
+
+void IsolateLink::deliver(uint64_t now_ns) {
+    safe_ = world().barrier(id, now_ns);
+    for (const sim::Message& m : world().take_arrived(id, now_ns)) dispatch(m);
+}
+
+void IsolateLink::on_barrier() {
+    const uint64_t now = process.now_ns();
+    if (now > safe_) safe_ = world().barrier(id, now);
+    // Every message that arrives by `now` has been posted (now <= safe).
+    if (!is_main && world().earliest_interrupt(id) <= now) throw ProcessExit{1};
+}
+
+void IsolateLink::send(uint32_t to, LinkMessage kind, uint32_t channel, std::shared_ptr<const void> payload,
+                       size_t bytes, bool interrupt) {
+    sim::Message m;
+    m.sent_ns = process.now_ns();
+    m.arrival_ns = m.sent_ns + kWorkerMessageNs + bytes * kMessageByteNs;
+    m.sender = id;
+    m.receiver = to;
+    m.kind = uint32_t(kind);
+    m.channel = channel;
+    m.interrupt = interrupt;
+    m.payload = std::move(payload);
+    if (!world().post(std::move(m))) throw js::LimitExceeded{"looplab: too many messages in flight"};
+}
+
+uint32_t IsolateLink::spawn(WorkerSpec spec) {
+    const uint64_t start = process.now_ns() + kWorkerStartupNs;
+    std::optional<uint32_t> child = world().add_isolate(start);
+    if (!child) return 0;
+    world().start_thread(*child, [s = shared, c = *child, p = id, start, spec = std::move(spec)]() mutable {
+        run_worker_thread(s, c, p, start, std::move(spec));
+    });
+    return *child;
+}
+
+// Hands one message to the isolate's JS side: the worker_threads module
+// installed the dispatcher as a hidden global.
+void IsolateLink::dispatch(const sim::Message& m) {
+    NodeProcess& p = process;
+    js::Isolate& isolate = p.isolate();
+    const auto kind = LinkMessage(m.kind);
+    if (kind == LinkMessage::Stdout || kind == LinkMessage::Stderr) {
+        p.write(kind == LinkMessage::Stdout ? Stream::Stdout : Stream::Stderr,
+                *static_cast<const std::string*>(m.payload.get()));
+        return;
+    }
+    if (kind == LinkMessage::Terminate) throw ProcessExit{1};
+    js::Value dispatcher = js::get(isolate, js::Value::object(isolate.realm().global), "__looplabWorkerDispatch");
+    if (!js::is_callable(dispatcher)) return;
+    p.record(EventKind::Emit, Rule::None, p.intern(kind == LinkMessage::Data ? "message" : "worker event"));
+    p.callback_scope([&] {
+        js::Value value = js::Value::undefined();
+        if (kind == LinkMessage::Data || kind == LinkMessage::Error) {
+            value = deserialize_value(isolate, *static_cast<const CloneNode*>(m.payload.get()));
+        } else if (kind == LinkMessage::Exit) {
+            value = js::Value::number(*static_cast<const int*>(m.payload.get()));
+        }
+        const js::Value args[] = {js::Value::number(double(m.kind)), js::Value::number(m.channel), value};
+        p.call_callback(dispatcher, js::Value::undefined(), args, Rule::None, "onmessage");
+    });
+}
+
+IsolateLink& isolate_link(NodeProcess& p) {
+    if (auto* link = p.loop().find_io_source<IsolateLink>()) return *link;
+    auto shared = std::make_shared<WorldShared>();
+    shared->config = p.config();
+    shared->tracing = p.tracing();
+    sim::WorldConfig wc;
+    wc.host_threads = p.config().host_threads != 0 ? p.config().host_threads
+                                                   : std::max(1u, std::thread::hardware_concurrency());
+    wc.cores = p.config().cores;
+    wc.window_ns = kWorkerMessageNs;
+    shared->world = std::make_unique<sim::World>(wc);
+    const uint32_t id = *shared->world->add_isolate(start_of_world(p));
+    shared->world->adopt_current_thread(id);
+    auto link = std::make_unique<IsolateLink>(p, shared, id, id, true);
+    IsolateLink& ref = *link;
+    p.loop().add_io_source(std::move(link));
+    return ref;
+}
+
+// ---------------------------------------------------------------- trace merge
+
+namespace {
+
+bool carries_string(EventKind k) {
+    const std::string_view n = trace::event_kind_name(k);
+    return n == "call_push" || n == "console_write" || n == "uncaught" || n == "emit" || n == "limit";
+}
+
+bool carries_item(EventKind k) {
+    const std::string_view n = trace::event_kind_name(k);
+    return n == "enqueue" || n == "dequeue" || n == "cancel" || n == "handle_ref" || n == "race" ||
+           n.starts_with("pool_") || n == "io_ready";
+}
+
+struct Cursor {
+    const trace::Trace* trace;
+    std::vector<uint64_t> times;
+    size_t next = 0;
+    uint32_t isolate;
+    std::vector<uint32_t> file_map;
+    std::vector<uint32_t> item_map;  // its item id -> merged id (0: not yet)
+};
+
+}  // namespace
+
+void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>>& workers) {
+    if (workers.empty()) return;
+    // Which thread finished first must not matter: order the inputs by id.
+    std::sort(workers.begin(), workers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    trace::Trace merged;
+    merged.meta() = main.meta();
+    std::vector<Cursor> cursors;
+    cursors.push_back({&main, trace::event_times(main), 0, 0, {}});
+    for (auto& [id, t] : workers) cursors.push_back({t.get(), trace::event_times(*t), 0, id, {}});
+    for (Cursor& c : cursors) {
+        for (const trace::SourceFile& f : c.trace->files()) {
+            uint32_t index = 0;
+            for (; index < merged.files().size(); index++) {
+                if (merged.files()[index].path == f.path) break;
+            }
+            if (index == merged.files().size()) merged.add_file(f.path, f.text);
+            c.file_map.push_back(index);
+        }
+    }
+    for (;;) {
+        Cursor* best = nullptr;
+        for (Cursor& c : cursors) {
+            if (c.next >= c.trace->size()) continue;
+            // Ties: the isolate with the smaller id first (the cursor order).
+            if (best == nullptr || c.times[c.next] < best->times[best->next]) best = &c;
+        }
+        if (best == nullptr) break;
+        const trace::Event& e = best->trace->events()[best->next];
+        const uint64_t t = best->times[best->next];
+        best->next++;
+        if (e.kind == EventKind::TimeJump) continue;
+        uint32_t a = e.a, b = e.b;
+        if (carries_string(e.kind)) a = merged.intern(best->trace->str(e.a));
+        if (carries_item(e.kind) && e.a != 0 && e.a < best->trace->items().size()) {
+            if (best->item_map.size() <= e.a) best->item_map.resize(best->trace->items().size(), 0);
+            if (best->item_map[e.a] == 0) {
+                trace::Item item = best->trace->item(e.a);
+                item.label = merged.intern(best->trace->str(item.label));
+                best->item_map[e.a] = merged.add_item(item);
+            }
+            a = best->item_map[e.a];
+        }
+        if (e.kind == EventKind::Step) {
+            const uint32_t file = e.b >> 20;
+            if (file < best->file_map.size()) b = (best->file_map[file] << 20) | (e.b & 0xFFFFFu);
+        }
+        merged.append(t, e.kind, trace::Rule(e.rule), a, b, e.isolate);
+    }
+    main = std::move(merged);
+}
+
+}  // namespace looplab::node

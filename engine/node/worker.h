@@ -1,0 +1,93 @@
+// Isolates of one run talking through the World (engine/sim/world.h): the
+// per-isolate link (an IoSource of its event loop: messages arrive in the
+// poll phase), spawning a worker isolate on its own host thread, and the
+// merge of every isolate's trace into the run's trace in (virtual time,
+// isolate, order) so that --host-threads never changes a byte.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "engine/node/event_loop.h"
+#include "engine/node/runtime.h"
+#include "engine/node/structured_clone.h"
+#include "engine/sim/world.h"
+#include "engine/trace/trace.h"
+
+namespace looplab::node {
+
+class NodeProcess;
+
+// Modelled costs of parallelism (virtual ns). TODO(cost-model): move into
+// sim::CostModel once that file is free to edit; docs/parallelism.md lists them.
+inline constexpr uint64_t kWorkerMessageNs = 50'000;   // postMessage hop between threads (the window)
+inline constexpr uint64_t kMessageByteNs = 1;          // serialization per byte
+inline constexpr uint64_t kWorkerStartupNs = 10'000'000;  // new Worker() -> its script starts
+inline constexpr uint32_t kBarrierStatements = 1024;   // statements between clock publications
+
+// What crosses the World between isolates (sim::Message::kind).
+enum class LinkMessage : uint32_t { Data = 1, Stdout, Stderr, Online, Error, Exit, Terminate };
+
+// State shared by every isolate of one run.
+struct WorldShared {
+    std::unique_ptr<sim::World> world;
+    RunConfig config;
+    bool tracing = false;
+    std::mutex traces_mutex;
+    std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>> worker_traces;
+};
+
+struct WorkerSpec {
+    std::string filename;  // absolute path, or "[worker eval]"
+    std::string source;
+    std::string dir;       // the folder require() resolves from
+    CloneNode worker_data;
+    std::vector<std::string> argv;
+};
+
+class BarrierObserver;
+
+// One isolate's end of the world; registered as an IoSource of its loop.
+class IsolateLink final : public IoSource {
+public:
+    IsolateLink(NodeProcess& p, std::shared_ptr<WorldShared> shared, uint32_t id, uint32_t parent, bool is_main);
+    ~IsolateLink() override;
+
+    bool active() const override { return refs > 0; }
+    std::optional<uint64_t> next_ready_ns() const override;
+    void deliver(uint64_t now_ns) override;
+
+    // Sends to isolate `to` after the modelled latency.
+    void send(uint32_t to, LinkMessage kind, uint32_t channel, std::shared_ptr<const void> payload, size_t bytes,
+              bool interrupt = false);
+    // Starts a worker isolate; returns its thread id or 0 past the isolate limit.
+    uint32_t spawn(WorkerSpec spec);
+    // Statement barrier (BarrierObserver): publishes the clock, honours terminate.
+    void on_barrier();
+
+    NodeProcess& process;
+    std::shared_ptr<WorldShared> shared;
+    const uint32_t id;
+    const uint32_t parent;  // == id for the main thread
+    const bool is_main;
+    int refs = 0;           // referenced Worker objects and parentPort listeners
+    CloneNode worker_data;
+
+private:
+    sim::World& world() const { return *shared->world; }
+    void dispatch(const sim::Message& m);
+    mutable uint64_t safe_ = 0;
+    std::unique_ptr<BarrierObserver> observer_;
+    trace::Trace* main_trace_ = nullptr;
+};
+
+// The link of `p`, created with its world on first use (the main thread).
+IsolateLink& isolate_link(NodeProcess& p);
+
+// Appends every worker trace into `main` in (time, isolate, order).
+void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>>& workers);
+
+}  // namespace looplab::node

@@ -1,0 +1,124 @@
+// The world: every isolate of a run (main threads, worker threads, forked
+// children) and the conservative virtual-time scheduler that lets them run
+// in parallel on host threads without a byte of the trace depending on how
+// the host interleaved them. See docs/parallelism.md.
+//
+// Each isolate runs on its own host thread; at most `host_threads` of them
+// hold a run permit at once. An isolate publishes its virtual clock at
+// barriers (every few thousand statements, when it posts, when its poll
+// phase waits) and may only observe its inbox up to its *safe time*: the
+// earliest virtual time at which any other isolate could still make a
+// message arrive (its clock, or for a waiting isolate its next wake-up,
+// plus the minimum message latency, the window). Messages are delivered in
+// (arrival time, sender, sequence) order, so what an isolate sees depends
+// only on virtual time, never on host timing.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace looplab::sim {
+
+inline constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max();
+
+// One message between isolates. The payload is opaque to the scheduler.
+struct Message {
+    uint64_t arrival_ns = 0;
+    uint32_t sender = 0;
+    uint64_t sent_ns = 0;  // the sender's clock when it posted
+    uint64_t seq = 0;  // the sender's message counter: the last tie-break
+    uint32_t receiver = 0;
+    uint32_t kind = 0;  // the runtime's own tag (worker message, stdout, exit...)
+    uint32_t channel = 0;
+    bool interrupt = false;  // observed at statement barriers, not only in poll
+    std::shared_ptr<const void> payload;
+};
+
+struct WorldConfig {
+    uint32_t host_threads = 1;  // run permits
+    uint32_t cores = 4;         // virtual cores (os.cpus().length)
+    uint64_t window_ns = 50'000;  // the smallest message latency
+    uint32_t max_isolates = 64;
+    uint32_t max_in_flight = 1'000'000;
+};
+
+class World {
+public:
+    explicit World(WorldConfig config);
+    ~World();
+    World(const World&) = delete;
+    World& operator=(const World&) = delete;
+
+    const WorldConfig& config() const { return config_; }
+
+    // Registers an isolate whose clock starts at `start_ns` (its creator's
+    // clock plus the start-up cost). Returns its id, or nullopt past the limit.
+    std::optional<uint32_t> add_isolate(uint64_t start_ns);
+    // Runs `body` on a new host thread holding a run permit.
+    void start_thread(uint32_t id, std::function<void()> body);
+    // The calling (already running) thread takes a permit for isolate `id`.
+    void adopt_current_thread(uint32_t id);
+    void release_current_thread(uint32_t id);
+
+    // ---- called by isolate `id` from its own thread ----
+    // Publishes the clock; blocks until safe_time(id) >= now. Returns the new
+    // safe time (the isolate may run without a barrier until then).
+    uint64_t barrier(uint32_t id, uint64_t now_ns);
+    // Poll: the earliest arrival for `id` that is <= horizon, once certain
+    // (blocks while others could still send one earlier). `horizon` is the
+    // isolate's own next wake-up (a timer), kNever if none.
+    std::optional<uint64_t> next_arrival(uint32_t id, uint64_t now_ns, uint64_t horizon_ns);
+    // Removes and returns the messages that arrived by now, in order. Call
+    // only after next_arrival/barrier made `now` safe.
+    std::vector<Message> take_arrived(uint32_t id, uint64_t now_ns);
+    // The earliest undelivered interrupt for `id` (kNever if none).
+    uint64_t earliest_interrupt(uint32_t id);
+    // Returns false when the in-flight limit is reached.
+    bool post(Message message);
+    // The isolate ended: it never sends again; undelivered messages to it drop.
+    void finish(uint32_t id, uint64_t now_ns);
+    // Waits for every thread started with start_thread.
+    void join_all();
+    // The main thread ended at `at_ns`: every isolate stops at its first
+    // barrier at or after that virtual time (deterministic, unlike a host flag).
+    void shutdown(uint64_t at_ns) { shutdown_at_.store(at_ns); notify(); }
+    uint64_t shutdown_at() const { return shutdown_at_.load(); }
+    // Virtual cores: how many isolates were running at the last barrier.
+    uint32_t runnable_count();
+
+private:
+    enum class State : uint8_t { Running, Waiting, Done };
+    struct Slot {
+        State state = State::Running;
+        uint64_t clock = 0;
+        uint64_t wake = kNever;  // Waiting: own next wake-up
+        uint64_t next_seq = 0;
+        std::vector<Message> inbox;  // kept sorted by (arrival, sender, seq)
+        bool has_permit = false;
+    };
+    uint64_t own_next(uint32_t id) const;
+    uint64_t safe_time(uint32_t id) const;
+    uint64_t earliest_inbox(uint32_t id) const;
+    void acquire_permit(std::unique_lock<std::mutex>& lock, uint32_t id);
+    void release_permit(uint32_t id);
+
+    WorldConfig config_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<Slot> slots_;
+    uint32_t free_permits_;
+    size_t in_flight_ = 0;
+    std::vector<std::thread> threads_;
+    std::atomic<uint64_t> shutdown_at_{kNever};
+    void notify() { std::lock_guard lock(mutex_); changed_.notify_all(); }
+};
+
+}  // namespace looplab::sim
