@@ -3,7 +3,8 @@ const { Worker } = require('worker_threads');
 const w = new Worker(`
 const { parentPort } = require('worker_threads');
 parentPort.postMessage('spinning');
-for (;;) {}
+let spins = 0;
+for (;;) { spins++; }
 `, { eval: true });
 w.on('message', async (m) => {
   console.log('got', m);
