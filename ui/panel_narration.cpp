@@ -1,0 +1,211 @@
+#include "ui/panel_narration.h"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace looplab::ui {
+namespace {
+
+using trace::EventKind;
+using trace::QueueKind;
+
+std::string callback(const trace::Trace& t, uint32_t item_id) {
+    if (item_id >= t.items().size()) return "a callback";
+    const trace::Item& item = t.item(item_id);
+    std::string s = t.str(item.label);
+    if (s.empty()) s = "<anonymous>";
+    if (item.line) s += " (line " + std::to_string(item.line) + ")";
+    return s;
+}
+
+std::string queue_words(uint32_t q) {
+    switch (static_cast<QueueKind>(q)) {
+    case QueueKind::NextTick: return "the nextTick queue";
+    case QueueKind::Microtask: return "the promise job queue";
+    case QueueKind::Timers: return "the timers heap";
+    case QueueKind::Immediates: return "the immediates (check) queue";
+    case QueueKind::Pending: return "the pending queue";
+    case QueueKind::Close: return "the close queue";
+    }
+    return "a queue";
+}
+
+// Console text on one line, shortened: the console panel has the full text.
+std::string quoted(const std::string& text) {
+    std::string s;
+    for (char c : text) {
+        if (s.size() >= 60) {
+            s += "\u2026";
+            break;
+        }
+        s += c == '\n' ? ' ' : c;
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return "\"" + s + "\"";
+}
+
+}  // namespace
+
+std::string describe_event(const trace::Trace& t, const trace::Event& e) {
+    switch (e.kind) {
+    case EventKind::TimeJump: return {};
+    case EventKind::Step: return "Line " + std::to_string(e.a) + " starts.";
+    case EventKind::CallPush: {
+        const uint32_t line = e.b >> 1;
+        std::string s = (e.b & 1) ? "Node runs its internal " : "JavaScript calls ";
+        s += t.str(e.a).empty() ? std::string("<anonymous>") : t.str(e.a);
+        if (line) s += " (line " + std::to_string(line) + ")";
+        return s + ".";
+    }
+    case EventKind::CallPop: return "A function returns.";
+    case EventKind::Enqueue: {
+        std::string s = callback(t, e.a) + " joins " + queue_words(e.b);
+        if (static_cast<QueueKind>(e.b) == QueueKind::Timers && e.a < t.items().size()) {
+            s += ", due at " + std::to_string(t.item(e.a).due_ms) + " ms";
+        }
+        return s + ".";
+    }
+    case EventKind::Dequeue: return callback(t, e.a) + " leaves " + queue_words(e.b) + " and runs.";
+    case EventKind::Cancel: return callback(t, e.a) + " is removed from " + queue_words(e.b) + " without running.";
+    case EventKind::PhaseEnter:
+        return "The loop enters the " + std::string(trace::phase_name(static_cast<trace::Phase>(e.a))) + " phase.";
+    case EventKind::PhaseLeave:
+        return "The loop leaves the " + std::string(trace::phase_name(static_cast<trace::Phase>(e.a))) + " phase.";
+    case EventKind::LoopIteration: return "Loop iteration " + std::to_string(e.a) + " begins.";
+    case EventKind::ClockAdvance: return "Poll waits " + std::to_string(e.a) + " ms: nothing else to do.";
+    case EventKind::ConsoleWrite:
+        return std::string(e.b ? "stderr gets " : "console prints ") + quoted(t.str(e.a)) + ".";
+    case EventKind::HandleRef:
+        return callback(t, e.a) + (e.b ? " keeps the loop alive again (ref)." : " no longer keeps the loop alive (unref).");
+    case EventKind::ProcessExit: return "The process exits with code " + std::to_string(int32_t(e.a)) + ".";
+    case EventKind::Race: return callback(t, e.a) + " ran first here; real Node may run them either way.";
+    case EventKind::Uncaught:
+        return std::string(e.b ? "Unhandled promise rejection: " : "Uncaught exception: ") + t.str(e.a);
+    case EventKind::Emit: return "process emits '" + t.str(e.a) + "'.";
+    case EventKind::Limit: return "Stopped: " + t.str(e.a);
+    case EventKind::PoolQueued:
+        return callback(t, e.a) + " joins the thread pool's work queue (" + std::to_string(e.b) + " threads).";
+    case EventKind::PoolStarted:
+        return "Pool thread " + std::to_string(e.b + 1) + " starts " + callback(t, e.a) + ".";
+    case EventKind::PoolFinished:
+        return "Pool thread " + std::to_string(e.b + 1) + " finishes " + callback(t, e.a) +
+               "; its callback waits for poll.";
+    case EventKind::IoReady:
+        return std::string(e.b ? "Poll delivers a socket event for " : "Poll delivers the finished ") +
+               callback(t, e.a) + ".";
+    }
+    return {};
+}
+
+std::string NarrationPanel::subtitle(const PanelContext& ctx) const {
+    if (ctx.view.last_event == 0) return {};
+    return "step " + std::to_string(ctx.view.last_event);
+}
+
+// Events such as leaving a phase or a return carry no rule of their own;
+// the reason in force is the latest one before them, so the sentence does
+// not flicker away on every such step.
+trace::Rule NarrationPanel::current_rule(const trace::ViewState& v) const {
+    if (v.rule != trace::Rule::None || trace_ == nullptr) return v.rule;
+    constexpr size_t kLookBack = 64;
+    const size_t end = std::min<size_t>(v.cursor, trace_->size());
+    for (size_t i = end; i > 0 && end - i < kLookBack; --i) {
+        const trace::Event& e = trace_->events()[i - 1];
+        if (e.rule != 0) return static_cast<trace::Rule>(e.rule);
+    }
+    return trace::Rule::None;
+}
+
+std::string NarrationPanel::what_happened(const trace::ViewState& v) const {
+    if (v.last_event == 0) return "Nothing has run yet. Step forward to start the main script.";
+    if (trace_ != nullptr && v.last_event <= trace_->size()) {
+        std::string s = describe_event(*trace_, trace_->events()[v.last_event - 1]);
+        if (!s.empty()) return s;
+    }
+    if (!v.stack.empty()) return "Running " + v.stack.back().name + ".";
+    return {};
+}
+
+void NarrationPanel::draw_body(const PanelContext& ctx) {
+    const trace::ViewState& v = ctx.view;
+    const Palette& pal = ctx.look.palette();
+    const float s = ctx.look.scale();
+
+    if (v.race) {
+        draw_race_badge(ctx);
+        ImGui::Dummy(ImVec2(0, 2 * s));
+    }
+    // Why: the rule, big, in the heading font.
+    ImGui::PushTextWrapPos(0.0f);
+    const trace::Rule rule = current_rule(v);
+    if (rule != trace::Rule::None) {
+        ImGui::PushFont(ctx.look.fonts().heading);
+        const std::string_view why = trace::rule_text(rule);
+        ImGui::TextUnformatted(why.data(), why.data() + why.size());
+        ImGui::PopFont();
+    } else if (v.last_event == 0) {
+        ImGui::PushFont(ctx.look.fonts().heading);
+        ImGui::TextUnformatted("Node runs the whole main script first; the event loop starts after it.");
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(0, 4 * s));
+
+    // What: the last event in words, labelled so it is not mistaken for the rule.
+    const std::string what = what_happened(v);
+    if (!what.empty()) {
+        ImGui::PushFont(ctx.look.fonts().bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
+        ImGui::TextUnformatted("What happened:");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(what.c_str());
+    }
+    if (!v.uncaught.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
+        ImGui::PushFont(ctx.look.fonts().bold);
+        ImGui::TextUnformatted(("\u2717 " + v.uncaught).c_str());
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+// A filled badge with the word RACE (never colour alone) and what it means;
+// the tooltip says why real Node can differ.
+void NarrationPanel::draw_race_badge(const PanelContext& ctx) {
+    const float s = ctx.look.scale();
+    ImFont* bold = ctx.look.fonts().bold;
+    const bool dark = ctx.look.theme() == Theme::Dark;
+    const char* word = "RACE";
+    const char* meaning = "real Node's order may vary here";
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 wsz = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, word);
+    const float pad_x = 10 * s, pad_y = 4 * s;
+    const ImVec2 max(pos.x + wsz.x + 2 * pad_x, pos.y + wsz.y + 2 * pad_y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = dark ? IM_COL32(0xff, 0xb0, 0x20, 255) : IM_COL32(0xb3, 0x40, 0x00, 255);
+    dl->AddRectFilled(pos, max, fill, 5 * s);
+    dl->AddText(bold, bold->FontSize, ImVec2(pos.x + pad_x, pos.y + pad_y),
+                dark ? IM_COL32_BLACK : IM_COL32_WHITE, word);
+    ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad_y);
+    ImGui::PushFont(bold);
+    ImGui::TextUnformatted(meaning);
+    ImGui::PopFont();
+    if (hovered || ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+        ImGui::TextUnformatted(
+            "looplab picks one order and always the same one, but in real Node this order depends on "
+            "timing outside the program (how long the process took to start, the OS scheduler). For example "
+            "setTimeout(0) vs setImmediate in the main module: the timer wins only if 1 ms has passed when "
+            "the loop starts. Do not rely on it.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace looplab::ui

@@ -1,0 +1,38 @@
+// The narration of the current step: why it happened (the rule's sentence,
+// large and wrapped, for the back of the classroom), what happened (the last
+// event in words) and a "race" badge when real Node's order may vary.
+#pragma once
+
+#include <string>
+
+#include "engine/trace/trace.h"
+#include "ui/panel.h"
+
+namespace looplab::ui {
+
+// One event as a short sentence for learners ("tick (line 3) joins the
+// nextTick queue"); empty for events that say nothing on their own.
+std::string describe_event(const trace::Trace& trace, const trace::Event& event);
+
+class NarrationPanel final : public Panel {
+public:
+    NarrationPanel() : Panel("Why this happens") {}
+
+    // The trace the view was folded from; without it the panel shows only
+    // the rule and the state. The trace must outlive the panel's use of it,
+    // and must not be appended to while a frame draws.
+    void set_trace(const trace::Trace* trace) { trace_ = trace; }
+
+protected:
+    std::string subtitle(const PanelContext& ctx) const override;
+    void draw_body(const PanelContext& ctx) override;
+
+private:
+    void draw_race_badge(const PanelContext& ctx);
+    std::string what_happened(const trace::ViewState& view) const;
+    trace::Rule current_rule(const trace::ViewState& view) const;
+
+    const trace::Trace* trace_ = nullptr;
+};
+
+}  // namespace looplab::ui

@@ -1,0 +1,61 @@
+// Processes and their threads as a graph: one box per process with a row
+// per JavaScript thread and its state in words (running, idle in poll,
+// blocked), the thread pool summarised, and arrows for messages between
+// them. Today the engine runs one process with one isolate; the graph is
+// built from the ViewState by process_graph(), so worker threads, cluster
+// workers and IPC arrows only need more nodes and links there.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/panel.h"
+
+namespace looplab::ui {
+
+enum class ThreadState : uint8_t { NotStarted, Running, Blocked, IdleInPoll, InLoop, Exited };
+const char* thread_state_name(ThreadState state);
+
+struct ThreadNode {
+    std::string name;    // "main thread", later "worker 1"
+    ThreadState state = ThreadState::NotStarted;
+    std::string detail;  // "in tick (line 4)", "waiting for I/O or a timer"
+};
+
+struct ProcessNode {
+    std::string title;  // "process 1 \u2014 main.js"
+    std::vector<ThreadNode> threads;
+    uint32_t pool_size = 0, pool_busy = 0;
+};
+
+// A message between two threads (worker postMessage, process.send): drawn
+// as an arrow from one box to another. None exist yet.
+struct Link {
+    size_t from_process = 0, to_process = 0;
+    std::string label;
+};
+
+struct ProcessGraph {
+    std::vector<ProcessNode> processes;
+    std::vector<Link> links;
+};
+
+ProcessGraph process_graph(const trace::ViewState& view);
+
+class ProcessesPanel final : public Panel {
+public:
+    ProcessesPanel() : Panel("Processes") {}
+
+protected:
+    std::string subtitle(const PanelContext& ctx) const override;
+    void draw_body(const PanelContext& ctx) override;
+
+private:
+    struct Box {
+        ImVec2 min, max;
+    };
+    Box draw_process(const PanelContext& ctx, const ProcessNode& node, ImVec2 at, float width);
+    void draw_link(const PanelContext& ctx, const Box& from, const Box& to, const std::string& label);
+};
+
+}  // namespace looplab::ui
