@@ -79,7 +79,7 @@ void draw_arrow_arc(ImDrawList* dl, ImVec2 c, float r, float a0, float a1, ImU32
     const ImVec2 tip(c.x + r * std::cos(a1), c.y + r * std::sin(a1));
     const ImVec2 dir(-std::sin(a1), std::cos(a1));  // the tangent, clockwise
     const ImVec2 norm(std::cos(a1), std::sin(a1));
-    const float h = thick * 4.0f;
+    const float h = thick * 5.0f;
     dl->AddTriangleFilled(ImVec2(tip.x + dir.x * h, tip.y + dir.y * h),
                           ImVec2(tip.x - norm.x * h * 0.7f, tip.y - norm.y * h * 0.7f),
                           ImVec2(tip.x + norm.x * h * 0.7f, tip.y + norm.y * h * 0.7f), col);
@@ -133,7 +133,7 @@ void LoopPanel::draw_body(const PanelContext& ctx) {
     dl->AddCircle(c, radius, ImGui::GetColorU32(ImGuiCol_Border), 64, thick * 2.5f);
     for (size_t i = 0; i < kStations.size(); ++i) {
         const float a = -kPi / 2 + step * (float(i) + 0.5f);
-        draw_arrow_arc(dl, c, radius, a - step * 0.12f, a, rim, thick);
+        draw_arrow_arc(dl, c, radius, a - step * 0.15f, a + step * 0.05f, rim, thick * 1.4f);
     }
 
     int lit_station = -1;

@@ -49,7 +49,7 @@ std::string quoted(const std::string& text) {
 std::string describe_event(const trace::Trace& t, const trace::Event& e) {
     switch (e.kind) {
     case EventKind::TimeJump: return {};
-    case EventKind::Step: return "Line " + std::to_string(e.a) + " starts.";
+    case EventKind::Step: return "Line " + std::to_string(e.a) + " runs.";
     case EventKind::CallPush: {
         const uint32_t line = e.b >> 1;
         std::string s = (e.b & 1) ? "Node runs its internal " : "JavaScript calls ";
@@ -135,8 +135,9 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
         draw_race_badge(ctx);
         ImGui::Dummy(ImVec2(0, 2 * s));
     }
-    // Why: the rule, big, in the heading font.
-    ImGui::PushTextWrapPos(0.0f);
+    // Why: the rule, big, in the heading font. The wrap keeps a margin from
+    // the panel's edge (the body has no right padding of its own).
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 10 * s);
     const trace::Rule rule = current_rule(v);
     if (rule != trace::Rule::None) {
         ImGui::PushFont(ctx.look.fonts().heading);

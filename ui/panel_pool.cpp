@@ -42,6 +42,10 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
                  bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "done \u2192 poll").x) +
         16 * ctx.look.scale();
 
+    // Top to bottom as the work flows: the work queue, the threads, then
+    // finished work waiting for poll.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3 * ctx.look.scale()));
+    draw_queue(ctx, "waiting", pool.waiting, Place::pool_waiting(), TokenKind::Pool, label_w);
     uint32_t drawn = 0, idle_hidden = 0;
     for (uint32_t t = 0; t < pool.threads.size(); ++t) {
         const trace::PoolJob& job = pool.threads[t];
@@ -53,9 +57,8 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
         drawn++;
     }
     if (idle_hidden > 0) ImGui::TextDisabled("%u more threads idle", idle_hidden);
-    ImGui::Dummy(ImVec2(0, 4 * ctx.look.scale()));
-    draw_queue(ctx, "waiting", pool.waiting, Place::pool_waiting(), TokenKind::Pool, label_w);
     draw_queue(ctx, "done \u2192 poll", pool.completed, Place::poll_queue(), TokenKind::Poll, label_w);
+    ImGui::PopStyleVar();
 }
 
 // thread N | [token] [=====progress=====  12.0 of 40.0 ms]
@@ -69,7 +72,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     const float width = std::max(ImGui::GetContentRegionAvail().x, label_w + 240 * s);
     const Token token{job.label, job.line, {}, TokenKind::Pool};
     const ImVec2 tsz = token_size(token, ctx.look);
-    const float h = tsz.y + 6 * s;
+    const float h = tsz.y + 4 * s;
     const ImVec2 lane_min(origin.x + label_w, origin.y);
     const ImVec2 lane_max(origin.x + width, origin.y + h);
 
@@ -82,7 +85,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
         dl->AddText(ui, ui->FontSize, ImVec2(lane_min.x + 10 * s, origin.y + (h - ui->FontSize) * 0.5f),
                     pal.text_dim, "idle");
     } else {
-        const ImVec2 tpos(lane_min.x + 3 * s, origin.y + 3 * s);
+        const ImVec2 tpos(lane_min.x + 2 * s, origin.y + 2 * s);
         draw_token(dl, tpos, token, ctx.look, animator_ ? animator_->settled_alpha(job.item) : 1.0f);
         if (animator_) {
             animator_->anchor(Place::pool_thread(thread), job.item, tpos, ImVec2(tpos.x + tsz.x, tpos.y + tsz.y));
@@ -99,8 +102,8 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
         } else {
             std::snprintf(text, sizeof text, "running %.1f ms", elapsed_ms);
         }
-        const ImVec2 bar_min(tpos.x + tsz.x + 10 * s, origin.y + 6 * s);
-        const ImVec2 bar_max(lane_max.x - 6 * s, lane_max.y - 6 * s);
+        const ImVec2 bar_min(tpos.x + tsz.x + 10 * s, origin.y + 4 * s);
+        const ImVec2 bar_max(lane_max.x - 4 * s, lane_max.y - 4 * s);
         if (bar_max.x > bar_min.x + 40 * s) {
             const TokenColours c = token_colours(TokenKind::Pool, ctx.look.theme());
             dl->AddRectFilled(bar_min, bar_max, ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
@@ -115,7 +118,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
                         token_colours(TokenKind::Pool, ctx.look.theme()).text, text);
         }
     }
-    ImGui::Dummy(ImVec2(width, h + 4 * s));
+    ImGui::Dummy(ImVec2(width, h));
 }
 
 void PoolPanel::draw_queue(const PanelContext& ctx, const char* name, const std::deque<trace::PoolJob>& jobs,
@@ -146,7 +149,7 @@ void PoolPanel::draw_queue(const PanelContext& ctx, const char* name, const std:
         x += sz.x + gap;
     }
     if (animator_) animator_->anchor(place, 0, ImVec2(x, y), ImVec2(x + th * 3, y + th));
-    ImGui::Dummy(ImVec2(width, y - origin.y + th + 4 * s));
+    ImGui::Dummy(ImVec2(width, y - origin.y + th));
 }
 
 }  // namespace looplab::ui

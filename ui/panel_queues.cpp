@@ -86,12 +86,14 @@ void QueuesPanel::draw_body(const PanelContext& ctx) {
     for (const Row& r : rows) label_w = std::max(label_w, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, r.name).x);
     label_w += 36 * ctx.look.scale();  // swatch, count, gap
 
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 4 * ctx.look.scale()));
     draw_section(ctx, "Microtasks \u2014 after every callback");
     draw_row(ctx, rows[0], label_w);
     draw_row(ctx, rows[1], label_w);
-    ImGui::Dummy(ImVec2(0, 4 * ctx.look.scale()));
+    ImGui::Dummy(ImVec2(0, 2 * ctx.look.scale()));
     draw_section(ctx, "Event loop phases");
     for (size_t i = 2; i < std::size(rows); ++i) draw_row(ctx, rows[i], label_w);
+    ImGui::PopStyleVar();
 }
 
 void QueuesPanel::draw_section(const PanelContext& ctx, const char* title) {
@@ -113,8 +115,10 @@ void QueuesPanel::draw_row(const PanelContext& ctx, const Row& row, float label_
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(ImGui::GetContentRegionAvail().x, label_w + 160 * s);
     const float gap = 6 * s;
-    const float token_h = token_size(Token{"x", 0, {}, row.kind}, ctx.look).y;
-    const float pad_y = 3 * s;
+    // An empty queue is one text line high: seven queues must fit a 720p
+    // projector without scrolling.
+    const float token_h = row.tokens.empty() ? ui->FontSize + 4 * s : token_size(Token{"x", 0, {}, row.kind}, ctx.look).y;
+    const float pad_y = 2 * s;
 
     // Lay the tokens out first: the row's height depends on the wrapping.
     std::vector<ImVec2> at;
