@@ -1,5 +1,7 @@
 #include "engine/js/operations.h"
 
+#include "engine/js/bigint.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -85,7 +87,8 @@ bool to_boolean(Value v) {
     }
     if (v.is_nullish() || v.is_empty()) return false;
     if (v.is_string()) return v.as_string()->byte_length() != 0;
-    return true;  // objects, symbols, bigints (non-zero checked by BigInt code)
+    if (v.is_bigint()) return !bigint_is_zero(v);
+    return true;  // objects, symbols
 }
 
 double to_number(Isolate& isolate, Value v) {
