@@ -327,7 +327,9 @@ Value replace_string(Isolate& isolate, const CallArgs& call, bool all) {
     if (!search_value.is_nullish()) {
         if (all && is_regexp(isolate, search_value)) {
             std::string flags = to_string(isolate, get(isolate, search_value, "flags"));
-            if (flags.find('g') == std::string::npos) isolate.throw_type_error("replaceAll must be called with a global RegExp");
+            if (flags.find('g') == std::string::npos) {
+                isolate.throw_type_error("String.prototype.replaceAll called with a non-global RegExp argument");
+            }
         }
         Value replacer = get_symbol_method(isolate, search_value, "replace");
         if (!replacer.is_undefined()) {
