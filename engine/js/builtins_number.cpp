@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "engine/js/builtins.h"
+#include "engine/js/builtins_math_ieee754.h"
 #include "engine/js/number_format.h"
 #include "engine/js/operations.h"
 
@@ -268,7 +269,7 @@ double js_asinh(double x) { return std::asinh(x); }
 double js_atan(double x) { return std::atan(x); }
 double js_atanh(double x) { return std::atanh(x); }
 double js_ceil(double x) { return std::ceil(x); }
-double js_cbrt(double x) { return std::cbrt(x); }
+double js_cbrt(double x) { return ieee754::cbrt(x); }
 double js_expm1(double x) { return std::expm1(x); }
 double js_cos(double x) { return std::cos(x); }
 double js_cosh(double x) { return std::cosh(x); }
