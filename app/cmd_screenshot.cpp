@@ -2,6 +2,7 @@
 // whole window at one step offscreen (a hidden GLFW window's context drawing
 // into a framebuffer object) and writes it as a PNG. It draws through the same
 // ui::Shell as the window, so the picture is what a teacher sees.
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <memory>
@@ -18,6 +19,9 @@
 #include "app/assets.h"
 #include "app/commands.h"
 #include "app/console_capture.h"
+#include "engine/node/process_run.h"
+#include "engine/trace/fold.h"
+#include "ui/controls.h"
 #include "app/engine_options.h"
 #include "app/gl_window.h"
 #include "app/png.h"
@@ -40,6 +44,8 @@ struct ScreenshotOptions {
     std::string output;
     EngineOptions engine;
     UiOptions ui;
+    bool presentation = false;
+    bool no_sidebar = false;
 };
 
 struct Size {
@@ -55,27 +61,11 @@ std::optional<Size> parse_size(const std::string& text) {
     return s;
 }
 
-class CaptureSink final : public node::OutputSink {
+// Keeps nothing: the console the picture shows is the trace's, folded to the step.
+class DiscardSink final : public node::OutputSink {
 public:
-    void write(node::Stream stream, std::string_view bytes) override { console.append(stream, bytes); }
-    ConsoleCapture console;
+    void write(node::Stream, std::string_view) override {}
 };
-
-// The ViewState at `step`. Today the engine reports only the end of a run, so
-// every step shows the end state.
-// TODO(trace): once the engine records a Trace, fold it up to `step` here
-// (clamped to the last step) instead of building the end state.
-trace::ViewState view_at(const std::string& path, const CaptureSink& run, int exit_code,
-                         std::optional<uint64_t> step) {
-    (void)step;
-    trace::ViewState view;
-    view.file_path = path;
-    view.source = read_source(path);
-    view.console = run.console.lines();
-    view.finished = true;
-    view.exit_code = exit_code;
-    return view;
-}
 
 // A colour framebuffer the size of the picture; the hidden window's own
 // framebuffer may be smaller than the screen or not exist at all.
@@ -108,6 +98,7 @@ private:
 };
 
 void render_frame(ui::Shell& shell, const ui::FrameInput& in, const OffscreenTarget& target, Size size) {
+    ImGui::GetIO().IniFilename = nullptr;
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(size.width), float(size.height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -153,9 +144,19 @@ int run_screenshot(const ScreenshotOptions& options) {
     const auto script = resolve_script(options.file);
     if (!script) return report_missing_script(options.file);
 
-    CaptureSink run;
-    const int exit_code = node::run_program(options.engine.to_run_config(options.file, {}), run).exit_code;
-    const trace::ViewState view = view_at(*script, run, exit_code, options.step);
+    // The same recording the window makes, folded to the step (default:
+    // the last one, the end of the run).
+    DiscardSink sink;
+    trace::Trace recorded;
+    node::run_program_recorded(options.engine.to_run_config(options.file, {}), sink, recorded);
+    ui::Playback playback;
+    playback.update(recorded);
+    playback.seek(options.step ? size_t(std::min<uint64_t>(*options.step, recorded.size())) : recorded.size());
+    trace::ViewState view = trace::fold_to(recorded, playback.cursor());
+    if (view.source.empty()) {
+        view.file_path = *script;
+        view.source = read_source(*script);
+    }
 
     std::string error;
     auto window = GlWindow::create(GlWindowOptions{false, 64, 64, "looplab screenshot"}, error);
@@ -173,8 +174,12 @@ int run_screenshot(const ScreenshotOptions& options) {
     UiOptions ui = options.ui;
     if (ui.scale <= 0) ui.scale = 1.0f;  // a picture's size is exact: no monitor scaling
     ui.apply(shell.appearance());
+    shell.set_base_font_px(ui.font_px);
+    shell.set_presentation(options.presentation);
+    shell.set_sidebar(!options.no_sidebar);
+    shell.set_animations(false);  // one still frame: nothing may be mid-flight
     const std::vector<ui::Scenario> scenarios = builtin_scenarios();
-    const ui::FrameInput in{view, false, {}, scenarios};
+    const ui::FrameInput in{view, false, {}, scenarios, &recorded, &playback, 0.0};
     for (int i = 0; i < kSettleFrames; ++i) render_frame(shell, in, target, *size);
 
     if (!write_png(options.output, size->width, size->height, read_pixels(*size))) {
@@ -195,6 +200,9 @@ Command add_screenshot_command(CLI::App& app) {
     cmd->add_option("-o,--output", options->output, "The PNG file to write")->required();
     add_engine_options(*cmd, options->engine);
     add_ui_options(*cmd, options->ui);
+    cmd->add_flag("--presentation", options->presentation, "Presentation mode (big type), as F11 in the window")
+        ->group("Appearance");
+    cmd->add_flag("--no-sidebar", options->no_sidebar, "Leave out the scenario library")->group("Appearance");
     return Command{cmd, [options] { return run_screenshot(*options); }};
 }
 

@@ -1,18 +1,50 @@
 // One run of a program on its own host thread, so a runaway scenario never
-// freezes the window. The UI thread polls it once per frame.
+// freezes the window. The engine records into its own Trace; at every point
+// where it hands over output (and at the end) the new part of that trace is
+// published, and the UI thread copies it into the trace it owns once per
+// frame. Both traces are append-only, so the copy is only ever the tail.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
-#include "app/console_capture.h"
 #include "engine/node/runtime.h"
-#include "engine/trace/view_state.h"
+#include "engine/trace/trace.h"
 
 namespace looplab::app {
+
+// The tail of a trace: events with their absolute times and the side-table
+// entries added since the previous tail.
+struct TraceTail {
+    struct Timed {
+        uint64_t now_ns;
+        trace::Event event;
+    };
+    std::vector<Timed> events;
+    std::vector<std::string> strings;
+    std::vector<trace::Item> items;
+    std::vector<trace::SourceFile> files;
+
+    bool empty() const { return events.empty() && strings.empty() && items.empty() && files.empty(); }
+    // Appends this tail to `to`, which must hold exactly the earlier tails.
+    void append_to(trace::Trace& to) const;
+};
+
+// Cuts successive tails off a trace that only its owner thread appends to.
+class TailCutter {
+public:
+    // Moves everything added to `from` since the last call into `out`.
+    void cut(const trace::Trace& from, TraceTail& out);
+
+private:
+    size_t events_ = 0, strings_ = 1, items_ = 1, files_ = 0;  // id 0 of strings and items is built in
+    uint64_t now_ns_ = 0;
+};
 
 class RunJob {
 public:
@@ -24,23 +56,22 @@ public:
     RunJob& operator=(const RunJob&) = delete;
 
     bool done() const { return shared_->done.load(std::memory_order_acquire); }
+    int exit_code() const;
 
-    // Brings `view`'s console, `finished` and `exit_code` up to date with the
-    // run; returns true if anything changed since the previous call.
-    bool sync_into(trace::ViewState& view);
+    // Appends what the engine published since the last call to `trace`;
+    // true if anything was added.
+    bool pull_into(trace::Trace& trace);
 
 private:
-    // Everything the engine thread writes, behind one mutex.
     struct Shared {
         std::mutex mutex;
-        ConsoleCapture console;
-        uint64_t version = 0;
+        TraceTail pending;  // published, not yet pulled
+        trace::TraceMeta meta;
         int exit_code = 0;
         std::atomic<bool> done{false};
     };
 
     std::shared_ptr<Shared> shared_;
-    uint64_t seen_version_ = UINT64_MAX;
     std::thread thread_;
 };
 

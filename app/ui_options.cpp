@@ -4,7 +4,7 @@ namespace looplab::app {
 
 void add_ui_options(CLI::App& cmd, UiOptions& o) {
     const char* group = "Appearance";
-    cmd.add_option("--theme", o.theme, "dark (default) or light (high contrast, for bright rooms)")
+    cmd.add_option("--theme", o.theme, "dark (default) or light (high contrast, for bright rooms); the window remembers the last one")
         ->check(CLI::IsMember({"dark", "light"}))
         ->group(group);
     cmd.add_option("--font-size", o.font_px, "Body text size in pixels before scaling (default 18)")
@@ -16,7 +16,7 @@ void add_ui_options(CLI::App& cmd, UiOptions& o) {
 }
 
 void UiOptions::apply(ui::Appearance& look) const {
-    look.set_theme(theme == "light" ? ui::Theme::LightHighContrast : ui::Theme::Dark);
+    if (!theme.empty()) look.set_theme(theme == "light" ? ui::Theme::LightHighContrast : ui::Theme::Dark);
     look.set_font_px(font_px);
     if (scale > 0) look.set_content_scale(scale);
 }

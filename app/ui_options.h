@@ -10,7 +10,7 @@
 namespace looplab::app {
 
 struct UiOptions {
-    std::string theme = "dark";
+    std::string theme;  // "dark", "light", or empty: the remembered one (the window) or dark
     float font_px = ui::Appearance::kBaseFontPx;
     float scale = 0.0f;  // 0: the monitor's content scale (the window) or 1 (a screenshot)
 

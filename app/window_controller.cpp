@@ -1,11 +1,24 @@
 #include "app/window_controller.h"
 
 #include <algorithm>
+#include <chrono>
+#include <system_error>
 
 #include "app/console_capture.h"
 #include "app/script_path.h"
 
 namespace looplab::app {
+namespace {
+
+constexpr double kWatchSeconds = 0.5;
+
+std::filesystem::file_time_type modified(const std::string& path) {
+    std::error_code ec;
+    const auto t = std::filesystem::last_write_time(path, ec);
+    return ec ? std::filesystem::file_time_type{} : t;
+}
+
+}  // namespace
 
 void WindowController::open_file(const std::string& path) {
     const auto resolved = resolve_script(path);
@@ -13,25 +26,63 @@ void WindowController::open_file(const std::string& path) {
         notice_ = "Cannot find module '" + path + "'";
         return;
     }
-    start(*resolved);
+    start(*resolved, false);
 }
 
+// F5 re-simulates and comes back to the same step, as a reload on save does:
+// after editing a line, the learner sees its effect at the same point.
 void WindowController::rerun() {
-    if (!view_.file_path.empty()) start(view_.file_path);
+    if (!path_.empty()) start(path_, true);
 }
 
-void WindowController::start(const std::string& path) {
+void WindowController::start(const std::string& path, bool keep_cursor) {
     notice_.clear();
+    const size_t cursor = playback_.cursor();
+    const bool was_live = playback_.live();
     if (job_ && !job_->done()) retired_.push_back(std::move(job_));
+    path_ = path;
+    mtime_ = modified(path);
+    // The Seeker refers to the trace: drop it first.
+    seeker_.reset();
+    trace_ = std::make_unique<trace::Trace>();
+    walked_ = trace_.get();
+    playback_.reset(true);
+    if (keep_cursor && !was_live) playback_.restore_cursor(cursor);
     view_ = trace::ViewState{};
     view_.file_path = path;
     view_.source = read_source(path);
+    view_cursor_ = SIZE_MAX;
     job_ = std::make_unique<RunJob>(options_.to_run_config(path, args_));
 }
 
-void WindowController::poll() {
-    if (job_) job_->sync_into(view_);
+void WindowController::poll(double seconds) {
+    if (job_) job_->pull_into(*trace_);
     std::erase_if(retired_, [](const std::unique_ptr<RunJob>& j) { return j->done(); });
+    if (trace_) {
+        playback_.update(*trace_);
+        playback_.tick(seconds);
+        refold();
+    }
+    watch_file(seconds);
+}
+
+void WindowController::refold() {
+    // The fold needs the source files, which the engine records first.
+    if (!seeker_ && !trace_->files().empty()) seeker_ = std::make_unique<trace::Seeker>(*trace_);
+    if (!seeker_ || playback_.cursor() == view_cursor_) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    view_ = seeker_->seek(playback_.cursor());
+    last_seek_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    view_cursor_ = playback_.cursor();
+}
+
+// A file edited in another window re-runs by itself, back at the same step.
+void WindowController::watch_file(double seconds) {
+    since_watch_ += seconds;
+    if (path_.empty() || since_watch_ < kWatchSeconds) return;
+    since_watch_ = 0;
+    const auto now = modified(path_);
+    if (now != std::filesystem::file_time_type{} && now != mtime_) start(path_, true);
 }
 
 bool WindowController::has_unfinished_runs() const {

@@ -55,7 +55,7 @@ public:
     Carry carry() const { return carry_; }
 
 private:
-    void emit(TokenKind kind, size_t begin, size_t end) {
+    void emit(SyntaxKind kind, size_t begin, size_t end) {
         if (end > begin) spans_.push_back(Span{kind, uint32_t(begin), uint32_t(end)});
     }
 
@@ -63,7 +63,7 @@ private:
         const size_t close = s_.find("*/", i_);
         carry_ = close == std::string::npos ? Carry::BlockComment : Carry::None;
         i_ = close == std::string::npos ? s_.size() : close + 2;
-        emit(TokenKind::Comment, begin, i_);
+        emit(SyntaxKind::Comment, begin, i_);
     }
 
     // Strings end at their quote; template strings may span lines. ${...}
@@ -73,7 +73,7 @@ private:
         const bool closed = i_ < s_.size();
         i_ = closed ? i_ + 1 : s_.size();
         carry_ = (quote == '`' && !closed) ? Carry::Template : Carry::None;
-        emit(TokenKind::String, begin, i_);
+        emit(SyntaxKind::String, begin, i_);
     }
 
     void step() {
@@ -81,7 +81,7 @@ private:
         const char c = s_[i_];
         if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '/') {
             i_ = s_.size();
-            emit(TokenKind::Comment, begin, i_);
+            emit(SyntaxKind::Comment, begin, i_);
         } else if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '*') {
             i_ += 2;
             block_comment(begin);
@@ -93,28 +93,28 @@ private:
             while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' ||
                                       s_[i_] == '_'))
                 ++i_;
-            emit(TokenKind::Number, begin, i_);
+            emit(SyntaxKind::Number, begin, i_);
         } else if (ident_start(c)) {
             while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
             emit(classify(begin), begin, i_);
         } else if (std::isspace(static_cast<unsigned char>(c))) {
             while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
-            emit(TokenKind::Plain, begin, i_);
+            emit(SyntaxKind::Plain, begin, i_);
         } else {
             ++i_;
-            emit(TokenKind::Punct, begin, i_);
+            emit(SyntaxKind::Punct, begin, i_);
         }
     }
 
-    TokenKind classify(size_t begin) const {
+    SyntaxKind classify(size_t begin) const {
         const std::string_view word(s_.data() + begin, i_ - begin);
         const bool after_dot = begin > 0 && s_[begin - 1] == '.';
-        if (!after_dot && contains(kKeywords, word)) return TokenKind::Keyword;
-        if (!after_dot && contains(kLiterals, word)) return TokenKind::Literal;
+        if (!after_dot && contains(kKeywords, word)) return SyntaxKind::Keyword;
+        if (!after_dot && contains(kLiterals, word)) return SyntaxKind::Literal;
         size_t j = i_;
         while (j < s_.size() && s_[j] == ' ') ++j;
-        if (j < s_.size() && s_[j] == '(') return TokenKind::Function;
-        return TokenKind::Plain;
+        if (j < s_.size() && s_[j] == '(') return SyntaxKind::Function;
+        return SyntaxKind::Plain;
     }
 
     const std::string& s_;

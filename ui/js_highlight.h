@@ -11,10 +11,10 @@
 
 namespace looplab::ui {
 
-enum class TokenKind : uint8_t { Plain, Keyword, Literal, String, Number, Comment, Function, Punct };
+enum class SyntaxKind : uint8_t { Plain, Keyword, Literal, String, Number, Comment, Function, Punct };
 
 struct Span {
-    TokenKind kind = TokenKind::Plain;
+    SyntaxKind kind = SyntaxKind::Plain;
     uint32_t begin = 0;  // byte offsets into the line's text
     uint32_t end = 0;
 };

@@ -6,16 +6,16 @@
 namespace looplab::ui {
 namespace {
 
-ImU32 colour_of(TokenKind kind, const Palette& pal) {
+ImU32 colour_of(SyntaxKind kind, const Palette& pal) {
     switch (kind) {
-        case TokenKind::Keyword: return pal.keyword;
-        case TokenKind::Literal: return pal.literal;
-        case TokenKind::String: return pal.string;
-        case TokenKind::Number: return pal.number;
-        case TokenKind::Comment: return pal.comment;
-        case TokenKind::Function: return pal.function;
-        case TokenKind::Punct: return pal.punct;
-        case TokenKind::Plain: break;
+        case SyntaxKind::Keyword: return pal.keyword;
+        case SyntaxKind::Literal: return pal.literal;
+        case SyntaxKind::String: return pal.string;
+        case SyntaxKind::Number: return pal.number;
+        case SyntaxKind::Comment: return pal.comment;
+        case SyntaxKind::Function: return pal.function;
+        case SyntaxKind::Punct: return pal.punct;
+        case SyntaxKind::Plain: break;
     }
     return pal.text;
 }
@@ -80,6 +80,15 @@ void SourcePanel::draw_line(const PanelContext& ctx, int index, float gutter_w) 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float half_gap = (line_h - size) * 0.5f;
 
+    // Clicking a line runs to it: a hover band says so before the click.
+    const float right_edge = pos.x + std::max(ImGui::GetWindowWidth(), ImGui::GetContentRegionMax().x);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsWindowHovered() && mouse.y >= pos.y - half_gap && mouse.y < pos.y + size + half_gap) {
+        dl->AddRectFilled(ImVec2(pos.x, pos.y - half_gap), ImVec2(right_edge, pos.y + size + half_gap),
+                          ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f));
+        ImGui::SetTooltip("Click: run to line %d", index + 1);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked_line_ = uint32_t(index + 1);
+    }
     if (current) {
         const float right = pos.x + std::max(ImGui::GetWindowWidth(), ImGui::GetContentRegionMax().x);
         dl->AddRectFilled(ImVec2(pos.x, pos.y - half_gap), ImVec2(right, pos.y + size + half_gap),

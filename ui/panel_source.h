@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/js_highlight.h"
@@ -13,6 +14,9 @@ namespace looplab::ui {
 class SourcePanel final : public Panel {
 public:
     SourcePanel() : Panel("Source") {}
+    // The line the learner clicked in the last frame ("run to this line"),
+    // 0 if none; reading it clears it.
+    uint32_t take_clicked_line() { return std::exchange(clicked_line_, 0); }
 
 protected:
     std::string subtitle(const PanelContext& ctx) const override;
@@ -27,6 +31,7 @@ private:
     std::string cached_source_;
     std::vector<HighlightedLine> lines_;
     uint32_t scrolled_to_line_ = 0;  // the current line we last scrolled into view
+    uint32_t clicked_line_ = 0;
 };
 
 }  // namespace looplab::ui

@@ -19,18 +19,22 @@ constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindow
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// Layout limits, in shares of the window or in columns of the code font.
-constexpr float kSourceMinShare = 0.45f;
-constexpr float kSourceMaxShare = 0.68f;
-constexpr float kStackedSourceShare = 0.6f;
-constexpr float kConsoleMinColumns = 30.0f;
-constexpr size_t kGutterColumns = 7;  // marker, line number, gap (see SourcePanel)
-
-bool ctrl_pressed(int key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
+// Presentation mode multiplies the body text size by this.
+constexpr float kPresentationFactor = 1.4f;
+// The scenario sidebar, in ems, and the narrowest panel area that still
+// keeps it (below that the panels need the room more).
+constexpr float kSidebarEms = 15.0f;
+constexpr float kMinAreaEmsWithSidebar = 62.0f;
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
+bool has_pool_lane(const TimelineModel& model) {
+    return std::any_of(model.lanes().begin(), model.lanes().end(), [](const Lane& l) { return l.pool; });
+}
+
 }  // namespace
+
+Shell::Shell() : stack_(&animator_), queues_(&animator_), pool_(&animator_) {}
 
 void Shell::prepare_frame() {
     if (look_.apply_pending()) {
@@ -39,11 +43,38 @@ void Shell::prepare_frame() {
     }
 }
 
+void Shell::apply_settings(const Settings& settings) {
+    settings_ = settings;
+    look_.set_theme(settings.theme == "light" ? Theme::LightHighContrast : Theme::Dark);
+    look_.reset_zoom();
+    zoom(settings.zoom_steps);
+    settings_.zoom_steps = settings.zoom_steps;
+    look_.set_font_px(base_font_px_ * (settings.presentation ? kPresentationFactor : 1.0f));
+}
+
+void Shell::set_presentation(bool on) {
+    settings_.presentation = on;
+    look_.set_font_px(base_font_px_ * (on ? kPresentationFactor : 1.0f));
+}
+
+void Shell::zoom(int steps) {
+    for (int i = 0; i < steps; ++i) look_.zoom_in();
+    for (int i = 0; i > steps; --i) look_.zoom_out();
+    settings_.zoom_steps += steps;
+}
+
 void Shell::draw(const FrameInput& in, Controller& controller) {
+    settings_.theme = look_.theme() == Theme::Dark ? "dark" : "light";
+    if (in.playback != nullptr) settings_.speed_index = in.playback->speed_index();
+    if (!in.view.file_path.empty()) settings_.last_file = in.view.file_path;
+
     handle_shortcuts(in, controller);
+    animator_.observe(in.view, in.now_seconds);
     const float menu_h = draw_main_menu(in, controller);
-    const float status_h = draw_status_bar(in, controller, menu_h);
-    draw_panels(in, menu_h + status_h);
+    const float bar_h = draw_transport_bar(in, controller, menu_h);
+    draw_panels(in, controller, menu_h + bar_h);
+    animator_.draw_overlay(look_);
+    if (const uint32_t line = source_.take_clicked_line()) controller.run_to_line(line);
     if (auto chosen = file_dialog_.draw(look_)) controller.open_file(*chosen);
 }
 
@@ -53,14 +84,38 @@ void Shell::request_open(const FrameInput& in) {
     file_dialog_.open(dir);
 }
 
+std::vector<KeyPress> Shell::pressed_keys() {
+    std::vector<KeyPress> keys;
+    const ImGuiIO& io = ImGui::GetIO();
+    // A text field or the file dialog owns the keyboard while it is open.
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return keys;
+    for (int key : shortcut_keys()) {
+        // Arrows and PgUp/PgDn repeat while held, like stepping in a debugger.
+        const bool repeat = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT || key == GLFW_KEY_PAGE_UP ||
+                            key == GLFW_KEY_PAGE_DOWN;
+        if (ImGui::IsKeyPressed(key, repeat)) keys.push_back(KeyPress{key, io.KeyCtrl, io.KeyShift, io.KeyAlt});
+    }
+    return keys;
+}
+
+void Shell::apply(ViewAction action, const FrameInput& in) {
+    switch (action) {
+        case ViewAction::ZoomIn: zoom(+1); break;
+        case ViewAction::ZoomOut: zoom(-1); break;
+        case ViewAction::ZoomReset:
+            look_.reset_zoom();
+            settings_.zoom_steps = 0;
+            break;
+        case ViewAction::Presentation: set_presentation(!settings_.presentation); break;
+        case ViewAction::Open: request_open(in); break;
+        case ViewAction::ToggleSidebar: settings_.sidebar = !settings_.sidebar; break;
+        case ViewAction::None:
+        case ViewAction::Handled: break;
+    }
+}
+
 void Shell::handle_shortcuts(const FrameInput& in, Controller& controller) {
-    if (ImGui::GetIO().WantTextInput) return;
-    if (ctrl_pressed(GLFW_KEY_EQUAL) || ctrl_pressed(GLFW_KEY_KP_ADD)) look_.zoom_in();
-    if (ctrl_pressed(GLFW_KEY_MINUS) || ctrl_pressed(GLFW_KEY_KP_SUBTRACT)) look_.zoom_out();
-    if (ctrl_pressed(GLFW_KEY_0) || ctrl_pressed(GLFW_KEY_KP_0)) look_.reset_zoom();
-    if (ctrl_pressed(GLFW_KEY_O)) request_open(in);
-    if (ctrl_pressed(GLFW_KEY_R) || ImGui::IsKeyPressed(GLFW_KEY_F5, false)) controller.rerun();
-    if (ctrl_pressed(GLFW_KEY_Q)) controller.quit();
+    for (const KeyPress& key : pressed_keys()) apply(handle_key(key, controller), in);
 }
 
 float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
@@ -70,6 +125,28 @@ float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
         if (ImGui::MenuItem("Run again", "F5", false, !in.view.file_path.empty())) controller.rerun();
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) controller.quit();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Step")) {
+        const bool any = in.playback != nullptr && in.playback->size() > 0;
+        if (ImGui::MenuItem(in.playback != nullptr && in.playback->playing() ? "Pause" : "Play", "Space", false, any))
+            controller.toggle_play();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Forward one step", "\u2192", false, any)) controller.step(Granularity::Event, +1);
+        if (ImGui::MenuItem("Back one step", "\u2190", false, any)) controller.step(Granularity::Event, -1);
+        if (ImGui::MenuItem("Forward one callback", "Shift+\u2192", false, any)) controller.step(Granularity::Callback, +1);
+        if (ImGui::MenuItem("Back one callback", "Shift+\u2190", false, any)) controller.step(Granularity::Callback, -1);
+        if (ImGui::MenuItem("Forward one phase", "Ctrl+\u2192", false, any)) controller.step(Granularity::Phase, +1);
+        if (ImGui::MenuItem("Back one phase", "Ctrl+\u2190", false, any)) controller.step(Granularity::Phase, -1);
+        if (ImGui::MenuItem("Forward one loop iteration", "PgDn", false, any)) controller.step(Granularity::Iteration, +1);
+        if (ImGui::MenuItem("Back one loop iteration", "PgUp", false, any)) controller.step(Granularity::Iteration, -1);
+        ImGui::Separator();
+        if (ImGui::MenuItem("First step", "Home", false, any)) controller.first();
+        if (ImGui::MenuItem("Last step", "End", false, any)) controller.last();
+        if (ImGui::MenuItem("Play faster", "+", false, any)) controller.faster();
+        if (ImGui::MenuItem("Play slower", "-", false, any)) controller.slower();
+        ImGui::Separator();
+        ImGui::TextDisabled("Click a source line to run to it.");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Scenarios")) {
@@ -86,106 +163,136 @@ float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
         if (ImGui::MenuItem("Light high-contrast theme", nullptr, look_.theme() == Theme::LightHighContrast))
             look_.set_theme(Theme::LightHighContrast);
         ImGui::Separator();
-        if (ImGui::MenuItem("Larger text", "Ctrl+=")) look_.zoom_in();
-        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) look_.zoom_out();
-        if (ImGui::MenuItem("Reset text size", "Ctrl+0")) look_.reset_zoom();
+        if (ImGui::MenuItem("Presentation mode", "F11", settings_.presentation)) apply(ViewAction::Presentation, in);
+        if (ImGui::MenuItem("Scenario library", "F9", settings_.sidebar)) apply(ViewAction::ToggleSidebar, in);
+        bool animate = animator_.enabled();
+        if (ImGui::MenuItem("Animate tokens", nullptr, &animate)) animator_.set_enabled(animate);
+        if (ImGui::MenuItem("Fit the timeline", nullptr)) timeline_.fit();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Larger text", "Ctrl+=")) apply(ViewAction::ZoomIn, in);
+        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) apply(ViewAction::ZoomOut, in);
+        if (ImGui::MenuItem("Reset text size", "Ctrl+0")) apply(ViewAction::ZoomReset, in);
         ImGui::EndMenu();
     }
+    // The program and how its run went, at the right of the menu bar.
+    const Palette& pal = look_.palette();
+    std::string status = in.view.file_path.empty() ? "No program" : file_name(in.view.file_path);
+    ImU32 colour = pal.text;
+    if (in.running) {
+        status += "  \u25CF recording\u2026";
+        colour = pal.accent;
+    } else if (in.playback != nullptr && in.playback->size() > 0) {
+        status += "  \u2713 recorded";
+    }
+    const float w = ImGui::CalcTextSize(status.c_str()).x;
+    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(status.c_str());
+    ImGui::PopStyleColor();
     const float height = ImGui::GetWindowSize().y;
     ImGui::EndMainMenuBar();
     return height;
 }
 
-// One band under the menu: which program, whether it is running or how it
-// ended, and the button to run it again.
-float Shell::draw_status_bar(const FrameInput& in, Controller& controller, float top) {
+// The transport: step buttons, play, speed and the step counter on the left;
+// what ended the run, and the mode buttons, on the right.
+float Shell::draw_transport_bar(const FrameInput& in, Controller& controller, float top) {
     const Palette& pal = look_.palette();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(display.x, height));
-    if (ImGui::Begin("##status", nullptr, kBarFlags)) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::PushFont(look_.fonts().bold);
-        ImGui::TextUnformatted(in.view.file_path.empty() ? "No program" : file_name(in.view.file_path).c_str());
-        ImGui::PopFont();
+    if (ImGui::Begin("##transport", nullptr, kBarFlags)) {
+        static const Playback kNothing;
+        draw_transport(in.playback != nullptr ? *in.playback : kNothing, look_, controller);
 
-        ImGui::SameLine(0, style.ItemSpacing.x * 3);
-        if (in.running) {
-            ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
-            ImGui::TextUnformatted("\u25CF running\u2026");
-        } else if (in.view.finished) {
-            const bool ok = in.view.exit_code == 0;
-            ImGui::PushStyleColor(ImGuiCol_Text, ok ? pal.ok : pal.error);
-            ImGui::Text("%s finished \u00B7 exit code %d", ok ? "\u2713" : "\u2717", in.view.exit_code);
-        } else {
-            ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
-            ImGui::TextUnformatted("not started");
+        const char* rerun = "Run again";
+        const char* present = settings_.presentation ? "Normal view" : "Present";
+        const float buttons_w = ImGui::CalcTextSize(rerun).x + ImGui::CalcTextSize(present).x +
+                                4 * style.FramePadding.x + style.ItemSpacing.x;
+        const float right = display.x - buttons_w - style.WindowPadding.x;
+        // Why the run stopped early (a limit, an uncaught error), if it did.
+        if (!in.view.uncaught.empty() || !in.notice.empty()) {
+            const std::string text = !in.notice.empty() ? std::string(in.notice) : in.view.uncaught;
+            ImGui::SameLine(0, style.ItemSpacing.x * 2);
+            const float room = right - ImGui::GetCursorPosX() - style.ItemSpacing.x;
+            if (room > ImGui::GetFontSize() * 4) {
+                ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
+                ImGui::AlignTextToFramePadding();
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                ImGui::PushClipRect(p, ImVec2(p.x + room, p.y + height), true);
+                ImGui::TextUnformatted(text.c_str());
+                ImGui::PopClipRect();
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+            }
         }
-        ImGui::PopStyleColor();
-
-        if (!in.notice.empty()) {
-            ImGui::SameLine(0, style.ItemSpacing.x * 3);
-            ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
-            ImGui::TextUnformatted(in.notice.data(), in.notice.data() + in.notice.size());
-            ImGui::PopStyleColor();
-        }
-
-        const char* label = "Run again (F5)";
-        const float button_w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
-        ImGui::SameLine(display.x - button_w - style.WindowPadding.x);
+        ImGui::SameLine(right);
+        if (ImGui::Button(present)) apply(ViewAction::Presentation, in);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: big type for a projector (F11)");
+        ImGui::SameLine();
         ImGui::BeginDisabled(in.view.file_path.empty());
-        if (ImGui::Button(label)) controller.rerun();
+        if (ImGui::Button(rerun)) controller.rerun();
         ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Simulate the program again and come back to this step (F5)");
     }
     ImGui::End();
     return height;
 }
 
-// Columns of the longest source line, so the layout can give the code the
-// width it needs (tabs count as one column: close enough for a layout).
-size_t Shell::longest_line(const std::string& source) {
-    if (source.size() != measured_size_ || source != measured_source_) {
-        measured_source_ = source;
-        measured_size_ = source.size();
-        measured_columns_ = 0;
-        size_t column = 0;
-        for (char c : source) {
-            if (c == '\n') {
-                column = 0;
-            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {  // count UTF-8 code points
-                measured_columns_ = std::max(measured_columns_, ++column);
-            }
-        }
-    }
-    return measured_columns_;
-}
-
-// Source and console side by side when both fit -- the source as wide as its
-// longest line (within limits), the console at least kConsoleMinColumns --
-// and stacked otherwise, as on a 1024x768 projector.
-void Shell::draw_panels(const FrameInput& in, float top) {
+// The tiles. Wide: [scenarios] | source over console | stack over queues |
+// event loop over narration over pool or processes; the timeline runs along
+// the bottom. The sidebar folds away when the panels need its room.
+void Shell::draw_panels(const FrameInput& in, Controller& controller, float top) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float gap = std::round(8.0f * look_.scale());
-    const PanelContext ctx{in.view, look_, in.running};
-    const ImVec2 origin(gap, top + gap);
-    const ImVec2 area(display.x - 2 * gap, display.y - top - 2 * gap);
+    const float gap = std::round(6.0f * look_.scale());
+    const float em = ImGui::GetFontSize();
+    PanelContext ctx{in.view, look_, in.running};
+    ImVec2 origin(gap, top + gap);
+    ImVec2 area(display.x - 2 * gap, display.y - top - 2 * gap);
     if (area.x <= 0 || area.y <= 0) return;
 
-    ImFont* mono = look_.fonts().mono;
-    const float column = mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0.0f, "0").x;
-    const float chrome = 2 * ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ScrollbarSize;
-    const float wanted = float(longest_line(in.view.source) + kGutterColumns) * column + chrome;
-    const float source_w = std::round(std::clamp(wanted, area.x * kSourceMinShare, area.x * kSourceMaxShare));
-    const float console_w = area.x - source_w - gap;
-    if (console_w >= kConsoleMinColumns * column + chrome) {
-        source_.draw(ctx, origin, ImVec2(source_w, area.y));
-        console_.draw(ctx, ImVec2(origin.x + source_w + gap, origin.y), ImVec2(console_w, area.y));
+    timeline_.set_frame(in.trace, in.playback, &controller);
+    narration_.set_trace(in.trace);
+    library_.set_frame(&in.scenarios, &controller);
+
+    const float sidebar_w = std::round(kSidebarEms * em);
+    if (settings_.sidebar && !settings_.presentation && area.x - sidebar_w >= kMinAreaEmsWithSidebar * em) {
+        library_.draw(ctx, origin, ImVec2(sidebar_w, area.y));
+        origin.x += sidebar_w + gap;
+        area.x -= sidebar_w + gap;
+    }
+
+    const float timeline_h = std::round(std::max(area.y * settings_.timeline_share, em * 6.5f));
+    const float cols_h = area.y - timeline_h - gap;
+    timeline_.draw(ctx, ImVec2(origin.x, origin.y + cols_h + gap), ImVec2(area.x, timeline_h));
+
+    const float col_a = std::round(area.x * 0.38f);
+    const float col_b = std::round(area.x * 0.29f);
+    const float col_c = area.x - col_a - col_b - 2 * gap;
+    const float xa = origin.x, xb = xa + col_a + gap, xc = xb + col_b + gap;
+    const float y = origin.y;
+
+    const float source_h = std::round((cols_h - gap) * 0.64f);
+    source_.draw(ctx, ImVec2(xa, y), ImVec2(col_a, source_h));
+    console_.draw(ctx, ImVec2(xa, y + source_h + gap), ImVec2(col_a, cols_h - source_h - gap));
+
+    const float stack_h = std::round((cols_h - gap) * 0.42f);
+    stack_.draw(ctx, ImVec2(xb, y), ImVec2(col_b, stack_h));
+    queues_.draw(ctx, ImVec2(xb, y + stack_h + gap), ImVec2(col_b, cols_h - stack_h - gap));
+
+    const float loop_h = std::round((cols_h - 2 * gap) * 0.42f);
+    const float narration_h = std::round((cols_h - 2 * gap) * 0.30f);
+    const float last_h = cols_h - loop_h - narration_h - 2 * gap;
+    loop_.draw(ctx, ImVec2(xc, y), ImVec2(col_c, loop_h));
+    narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, narration_h));
+    const ImVec2 last_pos(xc, y + loop_h + narration_h + 2 * gap);
+    if (has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view)) {
+        pool_.draw(ctx, last_pos, ImVec2(col_c, last_h));
     } else {
-        const float source_h = std::round((area.y - gap) * kStackedSourceShare);
-        source_.draw(ctx, origin, ImVec2(area.x, source_h));
-        console_.draw(ctx, ImVec2(origin.x, origin.y + source_h + gap), ImVec2(area.x, area.y - source_h - gap));
+        processes_.draw(ctx, last_pos, ImVec2(col_c, last_h));
     }
 }
 

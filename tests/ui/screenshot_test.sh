@@ -11,5 +11,5 @@ if ! command -v xvfb-run >/dev/null; then
   exit 1
 fi
 rm -f "$out"
-xvfb-run -a -s "-screen 0 1600x1000x24" "$looplab" screenshot "$file" --step 0 --size "$size" -o "$out" "$@"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$looplab" screenshot "$file" --size "$size" -o "$out" "$@"
 "$checker" "$out" "${size%x*}" "${size#*x}"

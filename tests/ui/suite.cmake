@@ -39,3 +39,40 @@ foreach(check version help bad-option missing-file no-display)
            COMMAND bash ${LOOPLAB_UI_TEST_DIR}/cli_test.sh $<TARGET_FILE:looplab> ${CMAKE_SOURCE_DIR} ${check})
   set_tests_properties(ui/cli/${check} PROPERTIES TIMEOUT 60 LABELS ui)
 endforeach()
+
+# ---- the front end's model without a window: keys, stepping, settings ----
+add_executable(looplab_ui_unit_tests ${LOOPLAB_UI_TEST_DIR}/test_keys.cpp ${LOOPLAB_UI_TEST_DIR}/test_timeline.cpp)
+target_compile_options(looplab_ui_unit_tests PRIVATE ${LOOPLAB_WARNINGS})
+target_link_libraries(looplab_ui_unit_tests PRIVATE looplab_ui doctest::doctest)
+target_compile_definitions(looplab_ui_unit_tests PRIVATE LOOPLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}" DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN)
+add_test(NAME ui/unit COMMAND looplab_ui_unit_tests)
+set_tests_properties(ui/unit PROPERTIES TIMEOUT 120 LABELS ui)
+
+# ---- every built-in scenario, stepped to several points, every panel drawn ----
+# Steps are cursors (events applied): 0, a few early ones, the middle via a
+# large number clamped to the end, and the default (the last step).
+file(READ ${LOOPLAB_SCENARIOS}/index.json LOOPLAB_SCENARIO_INDEX)
+string(REGEX MATCHALL "\"file\": *\"[^\"]+\"" LOOPLAB_SCENARIO_FILES "${LOOPLAB_SCENARIO_INDEX}")
+foreach(entry IN LISTS LOOPLAB_SCENARIO_FILES)
+  string(REGEX REPLACE "\"file\": *\"([^\"]+)\"" "\\1" js "${entry}")
+  get_filename_component(stem ${js} NAME_WE)
+  add_test(NAME ui/scenario/${stem}
+           COMMAND bash ${LOOPLAB_UI_TEST_DIR}/scenario_test.sh $<TARGET_FILE:looplab>
+                   $<TARGET_FILE:looplab_png_check> ${LOOPLAB_UI_OUT}/scenario-${stem} ${LOOPLAB_SCENARIOS}/${js})
+  set_tests_properties(ui/scenario/${stem} PROPERTIES TIMEOUT 300 LABELS ui)
+endforeach()
+
+# The window's own key path: step forwards and back with scripted presses.
+add_test(NAME ui/window-keys COMMAND bash ${LOOPLAB_UI_TEST_DIR}/window_keys_test.sh $<TARGET_FILE:looplab>
+                                     ${LOOPLAB_SCENARIOS}/nexttick-vs-promise.js)
+set_tests_properties(ui/window-keys PROPERTIES TIMEOUT 120 LABELS ui)
+
+# A runaway program: frames keep coming while the engine spins, and the run
+# ends with its limit message.
+add_test(NAME ui/runaway COMMAND bash ${LOOPLAB_UI_TEST_DIR}/runaway_test.sh $<TARGET_FILE:looplab>
+                                 $<TARGET_FILE:looplab_png_check> ${LOOPLAB_UI_OUT})
+set_tests_properties(ui/runaway PROPERTIES TIMEOUT 180 LABELS ui)
+
+# Presentation mode and the light theme at projector sizes.
+looplab_screenshot_test(present-1280x720 ${LOOPLAB_SCENARIOS}/nexttick-vs-promise.js 1280x720 --presentation --theme light)
+looplab_screenshot_test(hello-1920x1080 ${LOOPLAB_SCENARIOS}/hello.js 1920x1080)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# A runaway program (`while (true) {}`) must never freeze the window: frames
+# keep being drawn while the engine spins on its own thread, and the run ends
+# with its limit message.
+#   runaway_test.sh LOOPLAB CHECKER OUTDIR
+set -euo pipefail
+looplab=$1 checker=$2 outdir=$3
+if ! command -v xvfb-run >/dev/null; then
+  echo "FAIL: xvfb-run is not installed; the UI tests need it (run scripts/install-deps.sh)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+export XDG_CONFIG_HOME=$work/config
+trap 'rm -rf "$work"' EXIT
+printf 'let i = 0;\nwhile (true) { i++; }\n' > "$work/runaway.js"
+# 1) The window draws 120 frames with a run that outlasts them (a billion
+#    steps) and closes on time: the UI thread never waits for the engine.
+start=$(date +%s)
+timeout 60 xvfb-run -a -s "-screen 0 1600x1000x24" "$looplab" --frames 120 --no-settings --window-size 1024x700 \
+  --max-steps 1000000000 "$work/runaway.js"
+elapsed=$(( $(date +%s) - start ))
+echo "120 frames with a runaway program took ${elapsed}s"
+# 2) With a small limit the run ends, and the picture shows the limit message.
+out=$outdir/runaway.png
+xvfb-run -a -s "-screen 0 1600x1000x24" "$looplab" screenshot --max-steps 2000000 "$work/runaway.js" \
+  --size 1280x720 -o "$out"
+"$checker" "$out" 1280 720
+"$looplab" trace --max-steps 2000000 "$work/runaway.js" 2>&1 | grep -q "step limit of 2000000 reached" ||
+  { echo "FAIL: no limit message" >&2; exit 1; }
+echo "ok"
