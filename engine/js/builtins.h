@@ -26,4 +26,8 @@ void install_typed_array_builtins(Isolate& isolate); // ArrayBuffer, SharedArray
 void install_promise_builtins(Isolate& isolate);     // Promise and its combinators
 void install_global_functions(Isolate& isolate);     // globalThis, encodeURIComponent, structuredClone...
 
+// Function.prototype.toString's text: the source of a closure, or
+// "function name() { [native code] }".
+std::string function_source_text(Isolate& isolate, JsFunction* fn);
+
 }  // namespace looplab::js

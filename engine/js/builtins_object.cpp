@@ -12,6 +12,13 @@ namespace looplab::js {
 // before the VM defines it; until then closures print like natives.
 std::string closure_source_text(Isolate& isolate, JsFunction* fn) __attribute__((weak));
 
+std::string function_source_text(Isolate& isolate, JsFunction* fn) {
+    if (fn->kind == FunctionKind::Closure && closure_source_text != nullptr) return closure_source_text(isolate, fn);
+    if (fn->kind == FunctionKind::Bound) return "function () { [native code] }";
+    std::string name = fn->name != nullptr ? fn->name->str() : std::string();
+    return "function " + name + "() { [native code] }";
+}
+
 namespace {
 
 // ---------------------------------------------------------------- helpers
@@ -548,13 +555,7 @@ Value function_to_string(Isolate& isolate, const CallArgs& call) {
     if (!is_callable(call.this_value)) {
         isolate.throw_type_error("Function.prototype.toString requires that 'this' be a Function");
     }
-    auto* fn = static_cast<JsFunction*>(call.this_value.as_object());
-    if (fn->kind == FunctionKind::Closure && closure_source_text != nullptr) {
-        return isolate.new_string(closure_source_text(isolate, fn));
-    }
-    if (fn->kind == FunctionKind::Bound) return isolate.intern("function () { [native code] }");
-    std::string name = fn->name != nullptr ? fn->name->str() : std::string();
-    return isolate.new_string("function " + name + "() { [native code] }");
+    return isolate.new_string(function_source_text(isolate, static_cast<JsFunction*>(call.this_value.as_object())));
 }
 
 Value function_has_instance(Isolate& isolate, const CallArgs& call) {

@@ -1,6 +1,7 @@
 #include "engine/js/operations.h"
 
 #include "engine/js/bigint.h"
+#include "engine/js/builtins.h"
 
 #include <algorithm>
 #include <cmath>
@@ -50,6 +51,90 @@ Value call_getter(Isolate& isolate, Value accessor_cell, Value receiver) {
 std::string describe_key(Isolate& isolate, Value key) {
     if (key.is_symbol()) return "Symbol(" + key.as_symbol()->description + ")";
     return to_string(isolate, key);
+}
+
+// How V8 names a receiver in write and delete errors (its side-effect-free
+// string): a function's source, an error's "Name: message", "#<Ctor>".
+std::string receiver_label(Isolate& isolate, Value target) {
+    if (!target.is_object()) {
+        if (target.is_symbol()) return describe_key(isolate, target);
+        if (target.is_bigint()) return target.as_bigint()->decimal;
+        return to_string(isolate, target);
+    }
+    JsObject* o = target.as_object();
+    if (is_callable(target)) return function_source_text(isolate, static_cast<JsFunction*>(o));
+    switch (o->cls) {
+        case ObjectClass::Array: return "[object Array]";
+        case ObjectClass::String: return "[object String]";
+        case ObjectClass::Number: return "[object Number]";
+        case ObjectClass::Boolean: return "[object Boolean]";
+        case ObjectClass::Error: {
+            Value name = get(isolate, target, "name");
+            Value message = get(isolate, target, "message");
+            std::string text = name.is_string() ? name.as_string()->str() : "Error";
+            if (message.is_string() && message.as_string()->byte_length() > 0) text += ": " + message.as_string()->str();
+            return text;
+        }
+        default: break;
+    }
+    if (o->proto == nullptr) return "[object Object]";
+    for (JsObject* p = o; p != nullptr; p = p->proto) {
+        const PropertySlot* slot = p->props.find(isolate.intern("constructor"));
+        if (slot == nullptr) continue;
+        if (!(slot->flags & kAccessor) && is_callable(slot->value)) {
+            JsString* name = static_cast<JsFunction*>(slot->value.as_object())->name;
+            if (name != nullptr && name->byte_length() > 0) return "#<" + name->str() + ">";
+        }
+        break;
+    }
+    return "#<Object>";
+}
+
+const char* receiver_type(Value target) {
+    if (target.is_string()) return "string";
+    if (target.is_number()) return "number";
+    if (target.is_bool()) return "boolean";
+    if (target.is_symbol()) return "symbol";
+    if (target.is_bigint()) return "bigint";
+    return is_callable(target) ? "function" : "object";
+}
+
+[[noreturn]] void throw_read_only(Isolate& isolate, Value target, Value key);
+
+[[noreturn]] void throw_getter_only(Isolate& isolate, Value target, Value key) {
+    isolate.throw_type_error("Cannot set property " + describe_key(isolate, key) + " of " +
+                             receiver_label(isolate, target) + " which has only a getter");
+}
+
+// OrdinarySet with a primitive receiver: only an inherited setter can take
+// the write; anything else is dropped, or in strict code a TypeError.
+void set_on_primitive(Isolate& isolate, Value target, Value key, Value value, bool strict) {
+    key = isolate.to_property_key(key);
+    for (JsObject* p = prototype_for_primitive(isolate, target); p != nullptr; p = p->proto) {
+        const PropertySlot* slot = p->props.find(key);
+        if (slot == nullptr) continue;
+        if (!(slot->flags & kAccessor)) break;
+        JsAccessor* accessor = as_accessor(slot->value);
+        if (!accessor->setter.is_undefined()) {
+            isolate.call(accessor->setter, target, std::span<const Value>(&value, 1));
+        } else if (strict) {
+            throw_getter_only(isolate, target, key);
+        }
+        return;
+    }
+    if (!strict) return;
+    uint32_t index;
+    if (target.is_string() &&
+        (is_length_key(isolate, key) || (key_as_index(key, &index) && index < target.as_string()->length()))) {
+        throw_read_only(isolate, target, key);
+    }
+    isolate.throw_type_error("Cannot create property '" + describe_key(isolate, key) + "' on " + receiver_type(target) +
+                             " '" + receiver_label(isolate, target) + "'");
+}
+
+[[noreturn]] void throw_read_only(Isolate& isolate, Value target, Value key) {
+    isolate.throw_type_error("Cannot assign to read only property '" + describe_key(isolate, key) + "' of " +
+                             receiver_type(target) + " '" + receiver_label(isolate, target) + "'");
 }
 
 }  // namespace
@@ -355,7 +440,8 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
             isolate.throw_type_error("Cannot set properties of " + std::string(target.is_null() ? "null" : "undefined") +
                                      " (setting '" + describe_key(isolate, key) + "')");
         }
-        return;  // writes to primitives are silently dropped (sloppy mode)
+        set_on_primitive(isolate, target, key, value, strict);
+        return;
     }
     JsObject* o = target.as_object();
     uint32_t index;
@@ -363,7 +449,7 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
         auto* array = static_cast<JsArray*>(o);
         if (key_as_index(key, &index)) {
             if (array->frozen) {
-                if (strict) isolate.throw_type_error("Cannot assign to read only property '" + std::to_string(index) + "' of object");
+                if (strict) throw_read_only(isolate, target, key);
                 return;
             }
             if (!array->extensible && index >= array->elements.size()) {
@@ -373,6 +459,10 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
             set_array_element(isolate, array, index, value);
             return;
         } else if (is_length_key(isolate, key)) {
+            if (array->frozen) {
+                if (strict) throw_read_only(isolate, target, key);
+                return;
+            }
             set_array_length(isolate, array, to_number(isolate, value));
             return;
         }
@@ -388,14 +478,14 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
         if (slot->flags & kAccessor) {
             JsAccessor* accessor = as_accessor(slot->value);
             if (accessor->setter.is_undefined()) {
-                if (strict) isolate.throw_type_error("Cannot set property " + describe_key(isolate, key) + " of " + "#<Object> which has only a getter");
+                if (strict) throw_getter_only(isolate, target, key);
                 return;
             }
             isolate.call(accessor->setter, target, std::span<const Value>(&value, 1));
             return;
         }
         if (!(slot->flags & kWritable)) {
-            if (strict) isolate.throw_type_error("Cannot assign to read only property '" + describe_key(isolate, key) + "' of object");
+            if (strict) throw_read_only(isolate, target, key);
             return;
         }
         slot->value = value;
@@ -407,12 +497,12 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
             if (!accessor->setter.is_undefined()) {
                 isolate.call(accessor->setter, target, std::span<const Value>(&value, 1));
             } else if (strict) {
-                isolate.throw_type_error("Cannot set property " + describe_key(isolate, key) + " of #<Object> which has only a getter");
+                throw_getter_only(isolate, target, key);
             }
             return;
         }
         if (!(inherited->flags & kWritable)) {
-            if (strict) isolate.throw_type_error("Cannot assign to read only property '" + describe_key(isolate, key) + "' of object");
+            if (strict) throw_read_only(isolate, target, key);
             return;
         }
     }
@@ -442,15 +532,24 @@ bool delete_property(Isolate& isolate, JsObject* o, Value key, bool strict) {
     uint32_t index;
     if (o->cls == ObjectClass::Array && key_as_index(key, &index)) {
         auto* array = static_cast<JsArray*>(o);
-        if (array->frozen) return false;
+        if (array->frozen) {
+            if (strict) {
+                isolate.throw_type_error("Cannot delete property '" + std::to_string(index) + "' of [object Array]");
+            }
+            return false;
+        }
         if (index < array->elements.size()) array->elements[index] = Value::empty();
         return true;
+    }
+    if (o->cls == ObjectClass::Array && is_length_key(isolate, key)) {  // length is never configurable
+        if (strict) isolate.throw_type_error("Cannot delete property 'length' of [object Array]");
+        return false;
     }
     key = isolate.to_property_key(key);
     PropertySlot* slot = o->props.find(key);
     if (slot == nullptr) return true;
     if (!(slot->flags & kConfigurable)) {
-        if (strict) isolate.throw_type_error("Cannot delete property '" + describe_key(isolate, key) + "' of object");
+        if (strict) isolate.throw_type_error("Cannot delete property '" + describe_key(isolate, key) + "' of " + receiver_label(isolate, Value::object(o)));
         return false;
     }
     o->props.remove(key);
