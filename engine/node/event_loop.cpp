@@ -2,6 +2,7 @@
 // (src/unix/core.c); spin() is Node's SpinEventLoop (src/api/embed_helpers.cc).
 #include "engine/node/event_loop.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "engine/node/process.h"
@@ -74,7 +75,27 @@ void EventLoop::run_iteration() {
 // uv__loop_alive: referenced active handles, active requests, closing handles.
 bool EventLoop::alive() const {
     const Timers& timers = process_.timers();
-    return (timers.handle_active() && timers.handle_refed()) || process_.immediates().idle_active();
+    if ((timers.handle_active() && timers.handle_refed()) || process_.immediates().idle_active()) return true;
+    for (const auto& source : io_sources_) {
+        if (source->active()) return true;
+    }
+    return false;
+}
+
+std::optional<uint64_t> EventLoop::next_io_ns() const {
+    std::optional<uint64_t> next;
+    for (const auto& source : io_sources_) {
+        const std::optional<uint64_t> t = source->next_ready_ns();
+        if (t && (!next || *t < *next)) next = t;
+    }
+    return next;
+}
+
+// What epoll_wait returned: every source delivers what is ready now, in
+// registration order (the pool's async handle was registered first).
+void EventLoop::deliver_io() {
+    const uint64_t now = process_.now_ns();
+    for (size_t i = 0; i < io_sources_.size(); i++) io_sources_[i]->deliver(now);
 }
 
 // uv__backend_timeout: 0 when poll must not block, else the time until the
@@ -125,15 +146,31 @@ void EventLoop::run_prepare() {
     leave(Phase::Prepare);
 }
 
-// uv__io_poll: with no I/O in flight, waiting is time passing until the
-// nearest timer is due.
+// uv__io_poll: waiting is time passing until the nearest timer is due or
+// an I/O source (thread pool completion, socket) becomes ready, whichever
+// comes first; then the ready I/O callbacks run.
 void EventLoop::run_poll(int64_t timeout_ms) {
     enter(Phase::Poll);
-    if (timeout_ms > 0) {
+    const std::optional<uint64_t> io = next_io_ns();
+    const uint64_t start = process_.now_ns();
+    const bool io_first =
+        io && (timeout_ms < 0 || *io <= start + uint64_t(timeout_ms < 0 ? 0 : timeout_ms) * sim::kNsPerMs);
+    if (timeout_ms != 0 && io_first) {
+        const uint64_t wake = std::max(start, *io);
+        for (const auto& source : io_sources_) source->catch_up(wake);
+        process_.advance_clock_to(wake);
+        process_.record(EventKind::ClockAdvance, Rule::PollWaitsForIo, uint32_t((wake - start) / sim::kNsPerMs));
+        deliver_io();
+    } else if (timeout_ms == 0) {
+        for (const auto& source : io_sources_) source->catch_up(start);
+        deliver_io();
+    } else if (timeout_ms > 0) {
         // epoll_wait(timeout) starts at the current (not the cached) time.
         const uint64_t wake = process_.now_ns() + uint64_t(timeout_ms) * sim::kNsPerMs;
+        for (const auto& source : io_sources_) source->catch_up(wake);
         process_.advance_clock_to(wake);
         process_.record(EventKind::ClockAdvance, Rule::PollBlocksUntilTimer, uint32_t(timeout_ms));
+        deliver_io();
     } else if (timeout_ms < 0) {
         // Nothing could ever wake the loop: alive() says a referenced handle
         // exists, so this cannot happen without I/O; never hang.

@@ -4,12 +4,32 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "engine/trace/event.h"
 
 namespace looplab::node {
 
 class NodeProcess;
+
+// Something the poll phase waits on: the thread pool's completion queue,
+// the simulated network's sockets. The loop owns its sources; modules find
+// theirs with EventLoop::find_io_source<T>().
+class IoSource {
+public:
+    virtual ~IoSource() = default;
+    // Keeps the loop alive (active requests, referenced I/O handles).
+    virtual bool active() const = 0;
+    // The earliest virtual time (ns) at which poll has something to deliver.
+    virtual std::optional<uint64_t> next_ready_ns() const = 0;
+    // Records what happened off the loop thread up to `ns` (pool threads
+    // starting and finishing work) before the loop's clock moves there.
+    virtual void catch_up(uint64_t ns) { (void)ns; }
+    // Runs, in the poll phase, the callbacks of everything ready at `now_ns`.
+    virtual void deliver(uint64_t now_ns) = 0;
+};
 
 class EventLoop {
 public:
@@ -26,6 +46,15 @@ public:
     // Marks the first callback of the race once (a Race event).
     void note_callback_ran(uint32_t item);
 
+    void add_io_source(std::unique_ptr<IoSource> source) { io_sources_.push_back(std::move(source)); }
+    template <typename T>
+    T* find_io_source() const {
+        for (const auto& s : io_sources_) {
+            if (auto* t = dynamic_cast<T*>(s.get())) return t;
+        }
+        return nullptr;
+    }
+
 private:
     void uv_run();
     void run_iteration();
@@ -41,12 +70,16 @@ private:
     void run_check();
     void run_closing_handles();
 
+    std::optional<uint64_t> next_io_ns() const;
+    void deliver_io();
+
     void enter(trace::Phase phase);
     void leave(trace::Phase phase);
 
     NodeProcess& process_;
     uint32_t iteration_ = 0;
     trace::Phase phase_ = trace::Phase::Main;
+    std::vector<std::unique_ptr<IoSource>> io_sources_;  // registration order
 };
 
 }  // namespace looplab::node

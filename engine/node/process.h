@@ -139,6 +139,10 @@ public:
     uint64_t next_async_id = 2;   // async ids of timers, immediates and ticks
     bool in_main_script = false;
     std::shared_ptr<void> console_state;
+    // The I/O modules' per-process state (module_fs.cpp: the file sandbox;
+    // module_net.cpp: the simulated network), created at first use.
+    std::shared_ptr<void> fs_state;
+    std::shared_ptr<void> net_state;
     // Sources of the files the module loader compiled (uncaught-error arrows).
     std::map<std::string, std::string> sources;
     const std::string* source_of(const std::string& path) const {
