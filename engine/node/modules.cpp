@@ -7,22 +7,32 @@ namespace looplab::node {
 
 // Each module_*.cpp defines its create function.
 js::Value create_assert_module(js::Isolate& isolate);
+js::Value create_crypto_module(js::Isolate& isolate);
+js::Value create_dns_module(js::Isolate& isolate);
 js::Value create_events_module(js::Isolate& isolate);
+js::Value create_fs_module(js::Isolate& isolate);
+js::Value create_fs_promises_module(js::Isolate& isolate);
 js::Value create_os_module(js::Isolate& isolate);
 js::Value create_path_module(js::Isolate& isolate);
 js::Value create_util_module(js::Isolate& isolate);
 js::Value create_worker_threads_module(js::Isolate& isolate);  // parallelism hook
+js::Value create_zlib_module(js::Isolate& isolate);
 
 namespace {
 
 // Sorted by name: find_builtin_module binary-searches it.
 constexpr BuiltinModule kModules[] = {
     {"assert", create_assert_module},
+    {"crypto", create_crypto_module},
+    {"dns", create_dns_module},
     {"events", create_events_module},
+    {"fs", create_fs_module},
+    {"fs/promises", create_fs_promises_module},
     {"os", create_os_module},
     {"path", create_path_module},
     {"util", create_util_module},
     {"worker_threads", create_worker_threads_module},
+    {"zlib", create_zlib_module},
 };
 
 constexpr bool sorted_by_name() {

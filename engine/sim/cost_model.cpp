@@ -24,6 +24,18 @@ constexpr std::array kFields{
     Field{"timer_start_ns", &CostModel::timer_start_ns},
     Field{"console_write_ns", &CostModel::console_write_ns},
     Field{"module_load_ns", &CostModel::module_load_ns},
+    Field{"pool_dispatch_ns", &CostModel::pool_dispatch_ns},
+    Field{"pbkdf2_iteration_ns", &CostModel::pbkdf2_iteration_ns},
+    Field{"scrypt_unit_ns", &CostModel::scrypt_unit_ns},
+    Field{"hash_byte_ns", &CostModel::hash_byte_ns},
+    Field{"random_byte_ns", &CostModel::random_byte_ns},
+    Field{"zlib_byte_ns", &CostModel::zlib_byte_ns},
+    Field{"fs_syscall_ns", &CostModel::fs_syscall_ns},
+    Field{"fs_byte_ns", &CostModel::fs_byte_ns},
+    Field{"dns_lookup_ns", &CostModel::dns_lookup_ns},
+    Field{"dns_resolve_ns", &CostModel::dns_resolve_ns},
+    Field{"net_hop_ns", &CostModel::net_hop_ns},
+    Field{"net_byte_ns", &CostModel::net_byte_ns},
 };
 
 // A cost above one virtual hour per unit is certainly a mistake.

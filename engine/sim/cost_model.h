@@ -29,6 +29,30 @@ struct CostModel {
     // Compiling and loading one CommonJS module (require of a .js file).
     uint64_t module_load_ns = 50'000;
 
+    // ---- I/O: thread pool work, file system, network (docs/cost-model.md) ----
+    // Handing a request to a pool thread and waking the loop for its
+    // completion (uv_queue_work, the async handle): added to every pool job.
+    uint64_t pool_dispatch_ns = 20'000;
+    // One PBKDF2 iteration for one block of output (HMAC-SHA-256 on one core).
+    uint64_t pbkdf2_iteration_ns = 400;
+    // One unit of scrypt's work (N * r * p), memory-bound.
+    uint64_t scrypt_unit_ns = 400;
+    // Hashing, random bytes, compression: per input byte.
+    uint64_t hash_byte_ns = 2;
+    uint64_t random_byte_ns = 4;
+    uint64_t zlib_byte_ns = 10;
+    // One file-system syscall (open, stat, readdir, unlink...) and each byte read or written.
+    uint64_t fs_syscall_ns = 15'000;
+    uint64_t fs_byte_ns = 1;
+    // dns.lookup of a name in the simulated host table (getaddrinfo on a pool
+    // thread) and dns.resolve4 (a query to the simulated DNS server).
+    uint64_t dns_lookup_ns = 300'000;
+    uint64_t dns_resolve_ns = 2'000'000;
+    // One hop over the simulated loopback (connect, a write reaching the peer).
+    uint64_t net_hop_ns = 50'000;
+    // Per byte carried over the loopback.
+    uint64_t net_byte_ns = 1;
+
     // Reads a JSON override file: unknown keys and non-integer values are
     // errors (a typo must not silently keep the default). Returns the error
     // message, or nothing on success.

@@ -48,12 +48,16 @@ enum class EventKind : uint8_t {
     Uncaught,        // a = message (string), b = 1 if from a promise rejection
     Emit,            // a = event name (string): process emits 'exit', 'beforeExit'...
     Limit,           // a = message (string): a resource limit ended the run
+    PoolQueued,      // a = item, b = pool size: a request joins the thread pool's work queue
+    PoolStarted,     // a = item, b = pool thread (0-based): a pool thread takes the request
+    PoolFinished,    // a = item, b = pool thread: the work is done; the completion waits for poll
+    IoReady,         // a = item, b = 0 pool completion / 1 socket event: poll delivers it now
 };
-inline constexpr size_t kEventKindCount = 18;
+inline constexpr size_t kEventKindCount = 22;
 inline constexpr std::array<std::string_view, kEventKindCount> kEventKindNames{
     "time_jump", "step", "call_push", "call_pop", "enqueue", "dequeue", "cancel", "phase_enter",
     "phase_leave", "loop_iteration", "clock_advance", "console_write", "handle_ref", "process_exit",
-    "race", "uncaught", "emit", "limit",
+    "race", "uncaught", "emit", "limit", "pool_queued", "pool_started", "pool_finished", "io_ready",
 };
 inline std::string_view event_kind_name(EventKind k) { return kEventKindNames[static_cast<size_t>(k)]; }
 

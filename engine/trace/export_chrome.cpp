@@ -137,6 +137,13 @@ private:
         case EventKind::Emit:
             instant(kJsThread, t, "emit '" + trace_.str(e.a) + "'", "{}");
             break;
+        case EventKind::PoolQueued:
+        case EventKind::PoolStarted:
+        case EventKind::PoolFinished:
+        case EventKind::IoReady:
+            instant(kLoopThread, t, std::string(event_kind_name(e.kind)) + " " + label(e.a),
+                    "{\"thread\":" + std::to_string(e.b) + "}");
+            break;
         case EventKind::TimeJump:
         case EventKind::Step:
         case EventKind::HandleRef:

@@ -108,6 +108,14 @@ private:
             return "process emits '" + trace_.str(e.a) + "'";
         case EventKind::Limit:
             return "stopped: " + trace_.str(e.a);
+        case EventKind::PoolQueued:
+            return "queue " + callback(trace_, e.a) + " on the thread pool (" + std::to_string(e.b) + " threads)";
+        case EventKind::PoolStarted:
+            return "pool thread " + std::to_string(e.b) + " starts " + callback(trace_, e.a);
+        case EventKind::PoolFinished:
+            return "pool thread " + std::to_string(e.b) + " finishes " + callback(trace_, e.a);
+        case EventKind::IoReady:
+            return std::string(e.b ? "socket event " : "completion of ") + callback(trace_, e.a) + " is delivered";
         }
         return {};
     }

@@ -114,6 +114,10 @@ void apply_next(const Trace& trace, ViewState& s) {
     case EventKind::Uncaught: s.uncaught = trace.str(e.a); break;
     case EventKind::Emit: break;
     case EventKind::Limit: s.uncaught = trace.str(e.a); break;
+    case EventKind::PoolQueued:
+    case EventKind::PoolStarted:
+    case EventKind::PoolFinished:
+    case EventKind::IoReady: break;  // TODO(ui): thread pool lanes in the ViewState
     }
 }
 

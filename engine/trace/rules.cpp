@@ -91,6 +91,27 @@ constexpr std::array<RuleInfo, kRuleCount> kRules{{
     {"loop_time_cached",
      "The loop reads the clock once per iteration (uv_update_time); timers compare against that "
      "cached time."},
+    {"pool_job_queued",
+     "fs, crypto.pbkdf2/scrypt/randomBytes, zlib and dns.lookup hand their work to libuv's "
+     "thread pool: the request joins the pool's FIFO work queue and JavaScript carries on."},
+    {"pool_job_waits_for_thread",
+     "Every pool thread is busy (UV_THREADPOOL_SIZE, default 4): the request waits in the queue "
+     "until a thread finishes its current job."},
+    {"pool_job_started", "A free pool thread takes the oldest waiting request and does the work off the main thread."},
+    {"pool_job_finished",
+     "The pool thread finished; the result waits in the completion queue until the loop reaches "
+     "the poll phase."},
+    {"pool_callback_in_poll",
+     "The poll phase delivers finished pool work: its JavaScript callback runs on the main thread."},
+    {"poll_waits_for_io",
+     "With nothing else to do, the poll phase waits until I/O completes (a pool job or a socket) "
+     "or the nearest timer is due."},
+    {"socket_ready_in_poll",
+     "Sockets never use the thread pool: the OS reports them ready (epoll) and their callbacks run "
+     "in the poll phase."},
+    {"sync_call_blocks_loop",
+     "A *Sync call does the work on the main thread: nothing else (timers, callbacks) can run "
+     "until it returns."},
 }};
 
 }  // namespace

@@ -42,8 +42,16 @@ enum class Rule : uint8_t {
     CallbackRuns,
     LimitReached,
     LoopTimeCached,
+    PoolJobQueued,
+    PoolJobWaitsForThread,
+    PoolJobStarted,
+    PoolJobFinished,
+    PoolCallbackInPoll,
+    PollWaitsForIo,
+    SocketReadyInPoll,
+    SyncCallBlocksLoop,
 };
-inline constexpr size_t kRuleCount = 34;
+inline constexpr size_t kRuleCount = 42;
 
 // One sentence that explains the rule to a learner.
 std::string_view rule_text(Rule rule);
