@@ -563,6 +563,10 @@ Value change_case(Isolate& isolate, const CallArgs& call, bool upper, const char
             out += "SS";
             continue;
         }
+        if (!upper && cp == 0x130) {  // İ lower-cases to i + COMBINING DOT ABOVE (SpecialCasing.txt)
+            out += "i\u0307";
+            continue;
+        }
         append_code_point(out, upper ? to_upper_code_point(cp) : to_lower_code_point(cp));
     }
     return make_string(isolate, std::move(out));
