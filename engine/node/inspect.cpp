@@ -200,8 +200,22 @@ bool plan_iterable(Context& ctx, JsObject* value, const std::optional<std::strin
             plan.type = EntryType::ArrayExtras;
             return true;
         }
-        default:
-            return false;
+        default: {
+            std::string type = collection_iterator_type(ctx.isolate, value);
+            if (type.empty()) return false;
+            // getIteratorBraces, then formatIterator renames key/value ones.
+            std::string brand = tag;
+            if (brand != type + " Iterator") {
+                if (!brand.empty()) brand += "] [";
+                brand += type + (iterator_is_key_value(value) ? " Entries" : " Iterator");
+            } else if (iterator_is_key_value(value)) {
+                brand = type + " Entries";
+            }
+            plan.keys = get_keys(ctx, value);
+            plan.brace_open = "[" + brand + "] {";
+            plan.formatter = [&ctx, value](double rt) { return format_collection_iterator(ctx, value, rt); };
+            return true;
+        }
     }
 }
 

@@ -91,6 +91,12 @@ std::vector<std::string> format_set(Context& ctx, const std::vector<Value>& valu
 std::vector<std::string> format_map(Context& ctx, const std::vector<std::pair<Value, Value>>& entries,
                                     double recurse_times);
 std::vector<std::string> format_promise(Context& ctx, JsObject* promise, double recurse_times);
+// A Map or Set iterator's remaining entries (Node's formatIterator).
+std::vector<std::string> format_collection_iterator(Context& ctx, JsObject* iterator, double recurse_times);
+// entries() iterators preview [key, value] pairs, which Node brands "Entries".
+bool iterator_is_key_value(JsObject* iterator);
+// The Map or Set a collection iterator walks, as "Map"/"Set"; "" otherwise.
+std::string collection_iterator_type(Isolate& isolate, JsObject* o);
 std::string format_error(Context& ctx, JsObject* err, const std::optional<std::string>& constructor,
                          std::string_view tag, std::vector<Value>& keys);
 std::string get_function_base(Context& ctx, js::JsFunction* fn, const std::optional<std::string>& constructor,

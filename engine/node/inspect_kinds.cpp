@@ -383,6 +383,50 @@ std::vector<std::string> format_map(Context& ctx, const std::vector<std::pair<Va
     return output;
 }
 
+std::string collection_iterator_type(Isolate& isolate, JsObject* o) {
+    if (o->cls != ObjectClass::Iterator) return "";
+    const Realm& realm = isolate.realm();
+    if (has_in_chain(o->proto, realm.map_iterator_prototype) && dynamic_cast<js::JsMapIterator*>(o)) return "Map";
+    if (has_in_chain(o->proto, realm.set_iterator_prototype) && dynamic_cast<js::JsMapIterator*>(o)) return "Set";
+    return "";
+}
+
+// V8's previewEntries: entries() iterators of both Map and Set preview pairs.
+bool iterator_is_key_value(JsObject* iterator) {
+    return static_cast<js::JsMapIterator*>(iterator)->kind == js::CollectionIterationKind::Entries;
+}
+
+std::vector<std::string> format_collection_iterator(Context& ctx, JsObject* iterator, double recurse_times) {
+    auto* it = static_cast<js::JsMapIterator*>(iterator);
+    std::vector<std::pair<Value, Value>> remaining;
+    if (it->map != nullptr) {
+        for (size_t i = it->position; i < it->map->entries.size(); ++i) {
+            const js::JsMap::Entry& e = it->map->entries[i];
+            if (e.live) remaining.emplace_back(e.key, e.value);
+        }
+    }
+    bool key_value = iterator_is_key_value(iterator);
+    bool is_set = it->map != nullptr && it->map->cls == ObjectClass::Set;
+    size_t max_length = capped_length(ctx, remaining.size());
+    std::vector<std::string> output;
+    ctx.indentation_lvl += 2;
+    for (size_t i = 0; i < max_length; ++i) {
+        const auto& [key, value] = remaining[i];
+        if (!key_value) {
+            bool keys_only = it->kind == js::CollectionIterationKind::Keys || is_set;
+            output.push_back(format_value(ctx, keys_only ? key : value, recurse_times));
+            continue;
+        }
+        // formatMapIterInner: each pair as a two-element array.
+        std::vector<std::string> pair = {format_value(ctx, key, recurse_times), format_value(ctx, value, recurse_times)};
+        output.push_back(reduce_to_single_string(ctx, std::move(pair), "", "[", "]", EntryType::ArrayExtras,
+                                                 recurse_times, nullptr));
+    }
+    ctx.indentation_lvl -= 2;
+    if (remaining.size() > max_length) output.push_back(remaining_text(static_cast<double>(remaining.size() - max_length)));
+    return output;
+}
+
 std::vector<std::string> format_promise(Context& ctx, JsObject* promise, double recurse_times) {
     PromiseState state = promise_state(promise);
     if (state == PromiseState::Pending) return {"<pending>"};
