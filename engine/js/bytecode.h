@@ -81,6 +81,8 @@ namespace looplab::js {
     X(IterCloseQuiet, 0) /* A = slot; errors from return() are ignored */                     \
     X(AsyncIterNextCall, 0) /* A = slot: pushes the next() result (to await) */              \
     X(AsyncIterResult, 1) /* A = slot, B = exit: result -> value or jump when done */        \
+    X(AsyncIterClose, 1) /* A = slot, B = skip: pushes return()'s result or jumps */          \
+    X(IterResultCheck, 0) /* v -> (TypeError unless v is an object) */                        \
     X(ForInPrepare, 0) /* obj -> record */ X(ForInStep, 1) /* A = slot, B = exit */          \
     /* generators and async */                                                                \
     X(GeneratorStart, 0) X(Yield, 0) /* v -> [sent mode] after resume */                      \

@@ -24,7 +24,7 @@ int stack_effect(Opcode op, uint32_t a) {
         case Opcode::BigInt: case Opcode::NewPrivateName: case Opcode::Closure: case Opcode::Arguments:
         case Opcode::Rest: case Opcode::LoadCallee: case Opcode::LoadNewTarget: case Opcode::IterStep:
         case Opcode::IterNext: case Opcode::IterRest: case Opcode::ForInStep: case Opcode::Yield:
-        case Opcode::YieldRaw: case Opcode::AsyncIterNextCall:
+        case Opcode::YieldRaw: case Opcode::AsyncIterNextCall: case Opcode::AsyncIterClose:
             return 1;
         case Opcode::Dup2: return 2;
         case Opcode::Pop: case Opcode::StoreLocal: case Opcode::StoreEnv: case Opcode::StoreGlobal:
@@ -39,6 +39,7 @@ int stack_effect(Opcode op, uint32_t a) {
         case Opcode::Instanceof: case Opcode::JumpIfFalseKeep: case Opcode::JumpIfTrueKeep:
         case Opcode::JumpIfNotNullishKeep: case Opcode::NewSpread: case Opcode::InitFields:
         case Opcode::SetHome: case Opcode::SetFieldInit: case Opcode::ResumeCheck:
+        case Opcode::IterResultCheck:
             return -1;
         case Opcode::StoreElem: case Opcode::GetSuperProp: case Opcode::StorePrivate:
         case Opcode::DefinePrivate: case Opcode::DefineComputed: case Opcode::DefineMethod:
@@ -720,7 +721,7 @@ void FunctionCompiler::compile_for_in_of(Node* n, std::vector<std::string> label
     else emit(Opcode::ForInPrepare);
     emit(Opcode::StoreLocal, rec);
 
-    Label top, cont, exit, end, on_throw;
+    Label top, cont, exit, end, on_throw, broken;
     size_t outer_env = env_chain.size();
     if (is_of) {
         ControlEntry close{ControlEntry::Kind::IterClose};
@@ -767,7 +768,9 @@ void FunctionCompiler::compile_for_in_of(Node* n, std::vector<std::string> label
     }
     ControlEntry e{ControlEntry::Kind::Loop};
     e.labels = std::move(labels);
-    e.break_label = &end;
+    // A `break` of this loop sits above its Try/IterClose entries, so it
+    // lands on `broken`, which leaves the handler and closes the iterator.
+    e.break_label = is_of ? &broken : &end;
     e.continue_label = &cont;
     e.env_depth = outer_env;
     e.continue_env_depth = env_chain.size();
@@ -783,18 +786,49 @@ void FunctionCompiler::compile_for_in_of(Node* n, std::vector<std::string> label
         controls.pop_back();  // IterClose
         emit(Opcode::TryExit);
         emit_jump(Opcode::Jump, end);
+        bind(broken);
+        emit(Opcode::TryExit);
+        if (is_await) emit_async_iter_close(rec, false);
+        else emit(Opcode::IterClose, rec);
+        emit_jump(Opcode::Jump, end);
         // A throw out of the body closes the iterator, then propagates.
         bind(on_throw);
         adjust_stack(1);
         uint32_t exc = alloc_temp();
         emit(Opcode::StoreLocal, exc);
-        emit(Opcode::IterCloseQuiet, rec);
+        if (is_await) emit_async_iter_close(rec, true);
+        else emit(Opcode::IterCloseQuiet, rec);
         emit(Opcode::GetLocal, exc);
         emit(Opcode::Throw);
         free_temp(exc);
     }
     bind(end);
     free_temp(rec);
+}
+
+// AsyncIteratorClose (7.4.13): call return(), await its result, require an
+// object. `quiet` is the throw-completion case, where the original
+// exception wins over anything return() or the await throws (step 6).
+void FunctionCompiler::emit_async_iter_close(uint32_t slot, bool quiet) {
+    Label handler, done, skip;
+    int d = depth;
+    if (quiet) emit_jump(Opcode::TryEnter, handler);
+    emit_b(Opcode::AsyncIterClose, slot, 0);
+    skip.patches.push_back(static_cast<uint32_t>(tmpl->code.size() - 1));
+    skip.patch_b.push_back(true);
+    compile_await();
+    if (quiet) emit(Opcode::Pop);
+    else emit(Opcode::IterResultCheck);
+    bind(skip);
+    depth = d;
+    if (!quiet) return;
+    emit(Opcode::TryExit);
+    emit_jump(Opcode::Jump, done);
+    bind(handler);
+    depth = d;
+    adjust_stack(1);  // the ignored exception
+    emit(Opcode::Pop);
+    bind(done);
 }
 
 void FunctionCompiler::compile_try(Node* n) {
@@ -919,7 +953,8 @@ void FunctionCompiler::emit_exits_to(size_t target_index) {
                 break;
             case ControlEntry::Kind::IterClose:
                 emit_pop_envs_to(e.env_depth);
-                emit(Opcode::IterClose, e.iter_slot);
+                if (e.async_iter) emit_async_iter_close(e.iter_slot, false);
+                else emit(Opcode::IterClose, e.iter_slot);
                 break;
             case ControlEntry::Kind::Finally: {
                 emit_pop_envs_to(e.env_depth);
@@ -969,6 +1004,8 @@ void FunctionCompiler::compile_jump(Node* n, bool is_continue) {
 void FunctionCompiler::compile_return(Node* arg, const SourcePos& pos) {
     if (arg != nullptr) compile_expr(arg);
     else emit(Opcode::PushUndef);
+    // 14.10.1: in an async generator `return v` awaits v.
+    if (arg != nullptr && is_async && is_generator) compile_await();
     set_position(pos);
     emit_return_sequence();
 }

@@ -166,6 +166,7 @@ public:
     uint32_t name_constant(const std::string& s);
     uint32_t cache_slot();
     void set_position(const SourcePos& pos, bool statement = false);
+    void emit_async_iter_close(uint32_t slot, bool quiet);
     void adjust_stack(int delta);
     uint32_t alloc_temp();
     void free_temp(uint32_t slot);

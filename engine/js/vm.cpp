@@ -1057,6 +1057,26 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 PUSH(Value::boolean(rec->sync_fallback));
                 break;
             }
+            case Opcode::AsyncIterClose: {
+                // AsyncIteratorClose (7.4.13) steps 4-5c; the code that
+                // follows awaits the result (5d) and checks it (8).
+                auto* rec = static_cast<IterRecord*>(slots[A()].as_object());
+                uint32_t skip = B();
+                SAVE_SP();
+                Value r;
+                if (!Dispatch::async_iter_close_call(vm, rec, &r)) {
+                    pc = skip;
+                    break;
+                }
+                PUSH(r);
+                break;
+            }
+            case Opcode::IterResultCheck: {
+                Value r = POP();
+                SAVE_SP();
+                if (!r.is_object()) isolate.throw_type_error("Iterator result " + to_string(isolate, r) + " is not an object");
+                break;
+            }
             case Opcode::ForInPrepare:
                 SAVE_SP();
                 TOP() = Dispatch::for_in_prepare(vm, TOP());

@@ -62,6 +62,7 @@ struct Dispatch {
     static Value get_iterator_record(Interpreter& vm, Value iterable, bool async);
     static bool iter_step(Interpreter& vm, IterRecord* rec, Value* out);
     static void iter_close(Interpreter& vm, IterRecord* rec);
+    static bool async_iter_close_call(Interpreter& vm, IterRecord* rec, Value* out);
     static Value for_in_prepare(Interpreter& vm, Value obj);
     static bool for_in_step(Interpreter& vm, IterRecord* rec, Value* out);
     static void delegate_step(Interpreter& vm, IterRecord* rec, Value sent, int mode, Value* value, int* kind);

@@ -432,6 +432,17 @@ void Dispatch::iter_close(Interpreter& vm, IterRecord* rec) {
     }
 }
 
+// AsyncIteratorClose steps 4-5c: false when there is nothing to await.
+bool Dispatch::async_iter_close_call(Interpreter& vm, IterRecord* rec, Value* out) {
+    if (rec->done) return false;
+    rec->done = true;
+    Isolate& isolate = vm.isolate_;
+    Value ret = get(isolate, rec->iterator, "return");
+    if (ret.is_nullish()) return false;
+    *out = isolate.call(ret, rec->iterator, {});
+    return true;
+}
+
 Value Dispatch::for_in_prepare(Interpreter& vm, Value obj) {
     Isolate& isolate = vm.isolate_;
     auto* rec = isolate.heap().make<IterRecord>();
@@ -568,6 +579,22 @@ JsFunction* await_callback(Isolate& isolate, NativeFn fn, JsSuspendable* holder)
     return f;
 }
 
+// AsyncGeneratorAwaitReturn (27.6.3.9) steps 6-9: the awaited return value
+// settles the front request, then the queue drains on.
+Value await_return_settled(Isolate& isolate, const CallArgs& call, bool fulfilled) {
+    auto* gen = static_cast<JsSuspendable*>(call.callee->native_data.as_object());
+    gen->awaiting_return = false;
+    if (gen->queue.empty()) return Value::undefined();
+    JsSuspendable::Request req = gen->queue.front();
+    gen->queue.erase(gen->queue.begin());
+    if (fulfilled) resolve_promise(isolate, req.promise, create_iter_result(isolate, call.arg(0), true));
+    else reject_promise(isolate, req.promise, call.arg(0));
+    Dispatch::async_generator_drain(isolate.interpreter(), gen);
+    return Value::undefined();
+}
+Value await_return_fulfilled(Isolate& isolate, const CallArgs& call) { return await_return_settled(isolate, call, true); }
+Value await_return_rejected(Isolate& isolate, const CallArgs& call) { return await_return_settled(isolate, call, false); }
+
 void release_frame(Interpreter& vm, JsSuspendable* holder) {
     if (holder->frame == nullptr) return;
     delete holder->frame;
@@ -643,7 +670,7 @@ Value async_generator_enqueue(Isolate& isolate, Value generator, Value sent, Res
     }
     auto* gen = static_cast<JsSuspendable*>(generator.as_object());
     gen->queue.push_back({mode, sent, promise});
-    if (gen->state != JsSuspendable::State::Running) Dispatch::async_generator_drain(isolate.interpreter(), gen);
+    Dispatch::async_generator_drain(isolate.interpreter(), gen);
     return Value::object(promise);
 }
 
@@ -673,13 +700,31 @@ void Dispatch::async_generator_settle(Interpreter& vm, JsSuspendable* gen, Outco
 void Dispatch::async_generator_drain(Interpreter& vm, JsSuspendable* gen) {
     Isolate& isolate = vm.isolate_;
     for (size_t guard = 0; guard < 1'000'000 && !gen->queue.empty(); ++guard) {
-        if (gen->state == JsSuspendable::State::Running) return;
+        if (gen->state == JsSuspendable::State::Running || gen->awaiting_return) return;
         JsSuspendable::Request req = gen->queue.front();
         if (gen->state == JsSuspendable::State::SuspendedStart && req.mode != ResumeMode::Next) {
             gen->state = JsSuspendable::State::Completed;
             release_frame(vm, gen);
         }
         if (gen->state == JsSuspendable::State::Completed) {
+            if (req.mode == ResumeMode::Return) {
+                // AsyncGeneratorAwaitReturn: the request stays queued until
+                // its value settles.
+                gen->awaiting_return = true;
+                JsObject* promise;
+                try {
+                    promise = promise_resolve(isolate, req.value);
+                } catch (const JsException& e) {
+                    gen->awaiting_return = false;
+                    gen->queue.erase(gen->queue.begin());
+                    reject_promise(isolate, req.promise, e.value);
+                    continue;
+                }
+                JsFunction* on_fulfilled = await_callback(isolate, await_return_fulfilled, gen);
+                JsFunction* on_rejected = await_callback(isolate, await_return_rejected, gen);
+                perform_promise_then(isolate, promise, Value::object(on_fulfilled), Value::object(on_rejected), nullptr);
+                return;
+            }
             gen->queue.erase(gen->queue.begin());
             if (req.mode == ResumeMode::Throw) reject_promise(isolate, req.promise, req.value);
             else resolve_promise(isolate, req.promise,
