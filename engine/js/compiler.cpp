@@ -98,6 +98,7 @@ uint32_t FunctionCompiler::emit(Opcode op, uint32_t a, int extra) {
             return at - 3;
         }
     }
+    if (op != Opcode::Stmt) statement_latent_ = false;
     tmpl->code.push_back(encode(op, a));
     adjust_stack(stack_effect(op, a) + extra);
     return at;
@@ -159,7 +160,13 @@ uint32_t FunctionCompiler::cache_slot() {
     return static_cast<uint32_t>(tmpl->caches.size() - 1);
 }
 
+// V8's BytecodeArrayBuilder keeps a statement position "latent" until the
+// next bytecode and never lets an expression position override it, so an
+// error thrown by a statement's first instruction (`return total * 2` with
+// `total` undeclared) points at the statement. Node's caret follows that.
 void FunctionCompiler::set_position(const SourcePos& pos, bool statement) {
+    if (!statement && statement_latent_) return;
+    statement_latent_ = statement;
     uint32_t pc = static_cast<uint32_t>(tmpl->code.size());
     auto& table = tmpl->positions;
     if (!table.empty() && table.back().pc == pc) {

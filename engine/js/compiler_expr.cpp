@@ -508,7 +508,11 @@ void FunctionCompiler::compile_call(Node* n, Label* chain) {
         }
         call_pos = callee->b->pos;
     } else {
+        // V8 has no instruction for the implicit receiver: the callee's load
+        // is the statement's first and takes its position.
+        bool latent = statement_latent_;
         emit(Opcode::PushUndef);
+        statement_latent_ = latent;
         compile_chain_part(callee, chain);
     }
     if (n->flags.optional && chain != nullptr) {

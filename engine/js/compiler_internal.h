@@ -257,6 +257,7 @@ public:
     std::vector<std::string> program_params;  // the CommonJS wrapper's parameters
     SourcePos last_pos;
     size_t last_bind_pc = 0;
+    bool statement_latent_ = false;  // a statement position awaits its first instruction
     Node* pattern_source = nullptr;  // initializer of the pattern being bound, for error text
 };
 
