@@ -662,7 +662,9 @@ Node* Parser::parse_object_member() {
         p->b = parse_assign(true);
         return finish(p);
     }
-    if (!key_is_name || computed) unexpected();
+    // V8 classifies the property by the token after its key first: anything
+    // but `,` `}` `=` is reported before the key's validity as a shorthand.
+    if (!key_is_name || computed || !(at(Tok::Comma) || at(Tok::RBrace) || at(Tok::Assign))) unexpected();
     check_identifier_name(p->a->str, p->a->pos, p->a->end.offset - p->a->pos.offset, false, key_escaped);
     p->flags.shorthand = true;
     Node* value = make(NodeKind::Identifier, p->a->pos);

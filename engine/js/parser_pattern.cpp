@@ -84,7 +84,10 @@ Node* Parser::parse_object_binding() {
         if (eat(Tok::Colon)) {
             prop->b = parse_binding_element();
         } else {
-            if (key_token.kind != Tok::Name || computed) unexpected();
+            // As in object literals: the token after the key is checked first.
+            if (key_token.kind != Tok::Name || computed || !(at(Tok::Comma) || at(Tok::RBrace) || at(Tok::Assign))) {
+                unexpected();
+            }
             check_identifier(key_token, true);
             prop->flags.shorthand = true;
             Node* id = copy_range(make(NodeKind::Identifier, key_token.pos), prop->a);
