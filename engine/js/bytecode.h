@@ -162,6 +162,10 @@ struct FunctionTemplate final : GcCell {
     uint32_t max_stack = 0;
     uint32_t flags = 0;
     uint32_t line = 0, column = 0;  // where the function starts
+    // Byte range of the function's text in script->source, for
+    // Function.prototype.toString (methods start at their key, class
+    // constructors span the class).
+    uint32_t source_start = 0, source_end = 0;
 
     bool has(FunctionFlags f) const { return (flags & f) != 0; }
     // The position of the instruction at pc (the last entry at or before it).

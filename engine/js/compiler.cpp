@@ -356,6 +356,8 @@ FunctionTemplate* FunctionCompiler::compile() {
     if (is_derived) tmpl->flags |= kFnDerived;
     tmpl->line = fn->pos.line;
     tmpl->column = fn->pos.column;
+    tmpl->source_start = fn->pos.offset;
+    tmpl->source_end = fn->end.offset;
     Scope* fs = info->scope;
     current_scope = fs;
 

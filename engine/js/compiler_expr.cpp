@@ -608,6 +608,7 @@ void FunctionCompiler::compile_object(Node* n) {
         }
         compile_property_key(p->a, p->flags.computed);
         compile_function(p->b, name);
+        tmpl->children.back()->source_start = p->pos.offset;
         uint32_t kind = p->prop_kind == PropKind::Get ? 1 : p->prop_kind == PropKind::Set ? 2 : 0;
         emit(Opcode::DefineMethod, 1 | (kind << 1));
     }
@@ -878,6 +879,8 @@ void FunctionCompiler::compile_class(Node* n, const std::string& inferred_name) 
     }
     ctor->name = name;
     ctor->class_name = name;
+    ctor->source_start = n->pos.offset;
+    ctor->source_end = n->end.offset;
     tmpl->children.push_back(ctor);
     set_position(n->pos);
     emit_b(Opcode::CreateClass, static_cast<uint32_t>(tmpl->children.size() - 1), derived ? 1 : 0,
@@ -902,6 +905,7 @@ void FunctionCompiler::compile_class(Node* n, const std::string& inferred_name) 
         compile_property_key(m->a, m->flags.computed);
         compile_function(m->b, m->flags.computed ? "" : key_name(m->a));
         tmpl->children.back()->class_name = name;
+        tmpl->children.back()->source_start = m->pos.offset;
         uint32_t kind = m->member_kind == MemberKind::Get ? 1 : m->member_kind == MemberKind::Set ? 2 : 0;
         emit(Opcode::DefineClassMethod, (m->flags.is_static ? 1 : 0) | (kind << 1));
     }

@@ -149,6 +149,9 @@ JsFunction* compile_function_from_source(Isolate& isolate, std::string_view sour
 // Idempotent; compile_function_from_source calls it when they are missing.
 void install_vm_builtins(Isolate& isolate);
 
+// Function.prototype.toString for closures: the text they were parsed from.
+std::string closure_source_text(Isolate& isolate, JsFunction* fn);
+
 // Generator.prototype.next/return/throw: the builtins install natives that
 // call these. Throws TypeError when `generator` is not a generator object.
 Value generator_resume(Isolate& isolate, Value generator, Value sent, ResumeMode mode);

@@ -147,6 +147,17 @@ Value Dispatch::create_class(Interpreter& vm, FunctionTemplate* t, Environment* 
     return Value::object(ctor);
 }
 
+// Function.prototype.toString (20.2.3.5) for closures: the source text the
+// function was parsed from (builtins_object.cpp links to this).
+std::string closure_source_text(Isolate& isolate, JsFunction* fn) {
+    const FunctionTemplate* t = static_cast<JsClosure*>(fn)->tmpl;
+    if (t->script && t->source_end > t->source_start && t->source_end <= t->script->source.size()) {
+        return t->script->source.substr(t->source_start, t->source_end - t->source_start);
+    }
+    std::string name = fn->name != nullptr ? fn->name->str() : std::string();
+    return "function " + name + "() { [native code] }";
+}
+
 void Dispatch::define_method(Interpreter& vm, JsObject* target, Value key, Value fn, uint32_t kind, bool enumerable) {
     Isolate& isolate = vm.isolate_;
     key = isolate.to_property_key(key);
@@ -158,6 +169,11 @@ void Dispatch::define_method(Interpreter& vm, JsObject* target, Value key, Value
     } else if (f->name != nullptr && f->name->byte_length() == 0 && key.is_string()) {
         f->name = key.as_string();
         define_own_property(isolate, f, isolate.intern("name"), key, kConfigurable);
+    }
+    // SetFunctionName with prefix (10.2.9): accessors are named "get x" / "set x".
+    if (kind != 0 && f->name != nullptr) {
+        f->name = isolate.intern(std::string(kind == 1 ? "get " : "set ") + f->name->str()).as_string();
+        define_own_property(isolate, f, isolate.intern("name"), Value::string(f->name), kConfigurable);
     }
     if (kind == 0) {
         define_own_property(isolate, target, key, fn, enumerable ? kDefaultFlags : kHiddenFlags);
@@ -766,6 +782,21 @@ void define_tag(Isolate& isolate, JsObject* target, const char* tag) {
                         kConfigurable);
 }
 
+Value code_from_string_constructor(Isolate& isolate, const CallArgs&) {
+    isolate.throw_type_error("looplab: functions from strings are not supported (code from strings is not compiled)");
+}
+
+// %GeneratorFunction%, %AsyncFunction%, ... (27.3.1): constructors that
+// would compile source text; they exist so `fn.constructor.name` and
+// node's inspect see the spec's names.
+void install_function_constructor(Isolate& isolate, JsObject* fn_proto, const char* name) {
+    JsFunction* ctor = isolate.new_native_function(name, code_from_string_constructor, 1, true);
+    Value function_ctor = get(isolate, Value::object(isolate.realm().global), "Function");
+    if (function_ctor.is_object()) ctor->proto = function_ctor.as_object();
+    define_own_property(isolate, ctor, isolate.intern("prototype"), Value::object(fn_proto), 0);
+    define_own_property(isolate, fn_proto, isolate.intern("constructor"), Value::object(ctor), kConfigurable);
+}
+
 // %GeneratorFunction.prototype% and friends: `proto` is the prototype of
 // generator objects, `fn_proto` the prototype of generator functions.
 void install_kind(Isolate& isolate, JsObject* proto, JsObject* fn_proto, const char* tag, const char* fn_tag) {
@@ -775,6 +806,7 @@ void install_kind(Isolate& isolate, JsObject* proto, JsObject* fn_proto, const c
         define_own_property(isolate, fn_proto, isolate.intern("prototype"), Value::object(proto), kConfigurable);
         define_own_property(isolate, proto, isolate.intern("constructor"), Value::object(fn_proto), kConfigurable);
     }
+    install_function_constructor(isolate, fn_proto, fn_tag);
 }
 
 }  // namespace
@@ -802,6 +834,7 @@ void install_vm_builtins(Isolate& isolate) {
     if (r.async_function_prototype == nullptr) {
         r.async_function_prototype = isolate.new_object_with_proto(r.function_prototype);
         define_tag(isolate, r.async_function_prototype, "AsyncFunction");
+        install_function_constructor(isolate, r.async_function_prototype, "AsyncFunction");
     }
 }
 
