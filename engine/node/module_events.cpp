@@ -2,6 +2,7 @@
 // state Node keeps (`_events` with a function or an array per event,
 // `_eventsCount`, `_maxListeners`, Symbol(shapeMode), Symbol(kCapture)), so
 // emitters print, subclass and behave as in Node v20's lib/events.js.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "engine/node/events.h"
 #include "engine/node/inspect.h"
 #include "engine/node/module_support.h"
+#include "engine/node/uncaught.h"
 
 namespace looplab::node {
 
@@ -181,17 +183,82 @@ Value remove_listener(Isolate& isolate, Value target, Value type, Value listener
     return target;
 }
 
+std::vector<std::string> stack_lines_after_first(const std::string& stack) {
+    std::vector<std::string> lines;
+    size_t start = stack.find('\n');
+    while (start != std::string::npos) {
+        size_t end = stack.find('\n', start + 1);
+        lines.push_back(stack.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1));
+        start = end;
+    }
+    return lines;
+}
+
+// lib/internal/util/inspect.js identicalSequenceRange: the first run of more
+// than three frames of `a` that also appear in a row in `b`.
+std::pair<size_t, size_t> identical_sequence_range(const std::vector<std::string>& a,
+                                                   const std::vector<std::string>& b) {
+    for (size_t i = 0; i + 3 < a.size(); ++i) {
+        auto found = std::find(b.begin(), b.end(), a[i]);
+        if (found == b.end()) continue;
+        const size_t pos = static_cast<size_t>(found - b.begin());
+        const size_t rest = b.size() - pos;
+        if (rest <= 3) continue;
+        size_t len = 1;
+        const size_t max_len = std::min(a.size() - i, rest);
+        while (max_len > len && a[i + len] == b[pos + len]) len++;
+        if (len > 3) return {len, i};
+    }
+    return {0, 0};
+}
+
+// lib/events.js enhanceStackTrace: "Emitted 'error' event at:" and the
+// emitter's stack, with the frames it shares with the error's elided.
+std::string emitted_at_suffix(Isolate& isolate, Value target, Value er) {
+    std::string ctor_info;
+    Value ctor = get(isolate, target, "constructor");
+    if (ctor.is_object()) {
+        Value name = get(isolate, ctor, "name");
+        if (name.is_string() && name.as_string()->str() != "EventEmitter") {
+            ctor_info = " on " + name.as_string()->str() + " instance";
+        }
+    }
+    std::string own = isolate.capture_stack_trace(0);
+    // ErrorCaptureStackTrace(capture, EventEmitter.prototype.emit): drop emit itself.
+    if (own.rfind("    at ", 0) == 0 && own.find(".emit (<anonymous>)") < own.find('\n')) {
+        size_t nl = own.find('\n');
+        own = nl == std::string::npos ? std::string() : own.substr(nl + 1);
+    }
+    std::vector<std::string> own_stack = stack_lines_after_first("\n" + own);
+    Value err_stack = get(isolate, er, "stack");
+    std::vector<std::string> error_stack =
+        stack_lines_after_first(err_stack.is_string() ? err_stack.as_string()->str() : std::string());
+    auto [len, offset] = identical_sequence_range(own_stack, error_stack);
+    if (len > 0) {
+        own_stack.erase(own_stack.begin() + static_cast<std::ptrdiff_t>(offset + 1),
+                        own_stack.begin() + static_cast<std::ptrdiff_t>(offset + len - 1));
+        own_stack.insert(own_stack.begin() + static_cast<std::ptrdiff_t>(offset + 1),
+                         "    [... lines matching original stack trace ...]");
+    }
+    std::string out = "\nEmitted 'error' event" + ctor_info + " at:\n";
+    for (size_t i = 0; i < own_stack.size(); ++i) out += (i > 0 ? "\n" : "") + own_stack[i];
+    return out;
+}
+
 // The error thrown for emit('error', x) without an 'error' listener.
-[[noreturn]] void throw_unhandled_error(Isolate& isolate, std::span<const Value> args) {
+[[noreturn]] void throw_unhandled_error(Isolate& isolate, Value target, std::span<const Value> args) {
     Value er = args.empty() ? Value::undefined() : args[0];
     if (er.is_object() && is_callable(get(isolate, Value::object(isolate.realm().global), "Error")) &&
         instance_of(isolate, er, get(isolate, Value::object(isolate.realm().global), "Error"))) {
+        set_uncaught_decoration(isolate, er.as_object(), "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n",
+                                emitted_at_suffix(isolate, target, er));
         isolate.throw_value(er);  // Unhandled 'error' event
     }
     std::string stringified = inspect(isolate, er);
     Value err = module_support::make_node_error(isolate, ErrorType::Error, "ERR_UNHANDLED_ERROR",
                                                 "Unhandled error. (" + stringified + ")");
     create_data_property(isolate, err.as_object(), isolate.intern("context"), er);
+    set_uncaught_decoration(isolate, err.as_object(), "node:events:515\n    throw err; // Unhandled 'error' event\n    ^\n", "");
     isolate.throw_value(err);
 }
 
@@ -205,7 +272,7 @@ bool emit(Isolate& isolate, Value target, Value type, std::span<const Value> arg
     } else if (!do_error) {
         return false;
     }
-    if (do_error) throw_unhandled_error(isolate, args);
+    if (do_error) throw_unhandled_error(isolate, target, args);
     Value handler = get(isolate, events, type);
     if (handler.is_undefined()) return false;
     if (is_callable(handler)) {
