@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 
 #include <imgui.h>
@@ -259,7 +260,10 @@ void draw_transport(const Playback& playback, const Appearance& look, Controller
     const float side = ImGui::GetFrameHeight();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const bool empty = playback.size() == 0;
-    const float group_gap = style.ItemSpacing.x * 2.5f;
+    // A narrow bar (a projector at 1280x720 in presentation mode) drops the
+    // granularity names and tightens the gaps; the tooltips still name them.
+    const bool compact = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 58.0f;
+    const float group_gap = style.ItemSpacing.x * (compact ? 1.2f : 2.5f);
 
     ImGui::BeginDisabled(empty);
     ImGui::PushID("transport");
@@ -272,9 +276,17 @@ void draw_transport(const Playback& playback, const Appearance& look, Controller
         if (icon_button("##back", Icon::Back, side, ink)) controller.step(k.g, -1);
         tooltip(k.back_tip);
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(granularity_name(k.g).data());
-        ImGui::SameLine(0, style.ItemInnerSpacing.x);
+        if (!compact) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(granularity_name(k.g).data());
+            ImGui::SameLine(0, style.ItemInnerSpacing.x);
+        } else {
+            // One letter under-the-arrow hint: I P C E.
+            ImGui::AlignTextToFramePadding();
+            const char letter[2] = {char(std::toupper(granularity_name(k.g)[0])), 0};
+            ImGui::TextUnformatted(letter);
+            ImGui::SameLine(0, style.ItemInnerSpacing.x);
+        }
         if (icon_button("##fwd", Icon::Forward, side, ink)) controller.step(k.g, +1);
         tooltip(k.forward_tip);
         ImGui::PopID();

@@ -78,7 +78,7 @@ void TimelineModel::update(const trace::Trace& trace) {
                     Row& row = lanes_[t.lane].callbacks;
                     t.open_callback = int(row.slices.size());
                     t.callback_depth = int(t.internal_stack.size());
-                    row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), e.a, kind});
+                    row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), e.a, e.b >> 1, kind});
                 }
                 t.internal_stack.push_back(internal);
                 if (!internal) ++t.user_frames;
@@ -103,7 +103,7 @@ void TimelineModel::update(const trace::Trace& trace) {
                 close_slice(row, t.open_phase, now_);
                 t.open_phase = int(row.slices.size());
                 t.phase = static_cast<trace::Phase>(e.a);
-                row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), e.a, SliceKind::Phase});
+                row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), e.a, 0, SliceKind::Phase});
                 break;
             }
             case trace::EventKind::PhaseLeave: {
@@ -117,8 +117,9 @@ void TimelineModel::update(const trace::Trace& trace) {
                 auto& job = open_jobs_[e.b];
                 close_slice(lane.callbacks, job.second, now_);
                 job = {e.a, int(lane.callbacks.slices.size())};
-                const uint32_t label = e.a < trace.items().size() ? trace.item(e.a).label : 0;
-                lane.callbacks.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), label, SliceKind::Pool});
+                const trace::Item* item = e.a < trace.items().size() ? &trace.item(e.a) : nullptr;
+                lane.callbacks.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), item ? item->label : 0,
+                                                      item ? item->line : 0, SliceKind::Pool});
                 break;
             }
             case trace::EventKind::PoolFinished:
@@ -186,6 +187,27 @@ const char* kind_name(SliceKind k) {
     return "";
 }
 
+// What a slice says on the timeline: its function's name, or for an
+// anonymous function what kind of callback it is, and its line.
+std::string slice_label(const trace::Trace& trace, const Slice& s) {
+    if (s.kind == SliceKind::Phase) return std::string(trace::phase_name(trace::Phase(s.label)));
+    std::string name = trace.str(s.label);
+    if (name.empty() || name == "(anonymous)" || name == "<anonymous>") {
+        switch (s.kind) {
+            case SliceKind::NextTick: name = "nextTick"; break;
+            case SliceKind::Microtask: name = "promise"; break;
+            case SliceKind::Timer: name = "timer"; break;
+            case SliceKind::Immediate: name = "immediate"; break;
+            case SliceKind::Main: name = "main script"; break;
+            case SliceKind::Io: name = "I/O"; break;
+            case SliceKind::Pool: name = "job"; break;
+            default: name = "callback"; break;
+        }
+    }
+    if (s.line != 0 && s.kind != SliceKind::Main) name += " :" + std::to_string(s.line);
+    return name;
+}
+
 std::string format_ns(double ns) {
     char buf[48];
     const double a = std::fabs(ns);
@@ -202,7 +224,7 @@ struct TimelinePanel::Frame {
     float top = 0;         // screen y of the first lane
     double t0 = 0, t1 = 1;
     uint64_t end_ns = 0;
-    float row_h = 0, band_h = 0;
+    float row_h = 0, band_h = 0, pool_h = 0;
     double ns_per_px() const { return (t1 - t0) / double(std::max(1.0f, x1 - x0)); }
     float x_of(double t) const { return x0 + float((t - t0) / (t1 - t0) * double(x1 - x0)); }
     double t_of(float x) const { return t0 + double(x - x0) / double(std::max(1.0f, x1 - x0)) * (t1 - t0); }
@@ -219,6 +241,21 @@ void TimelinePanel::set_frame(const trace::Trace* trace, const Playback* playbac
     } else {
         model_.clear();
     }
+}
+
+float TimelinePanel::wanted_height(const Appearance& look) const {
+    const float s = look.scale();
+    const float line = ImGui::GetTextLineHeight();
+    const float row_h = std::round(line + 8 * s), band_h = std::round(line * 0.75f + 4 * s);
+    float h = look.fonts().heading->FontSize + 2 * ImGui::GetStyle().FramePadding.y * 1.5f;  // header
+    h += ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + std::round(line + 6 * s) + 10 * s;
+    size_t lanes = 0;
+    for (const Lane& lane : model_.lanes()) {
+        h += (lane.pool ? std::round(line + 2 * s) : band_h + row_h) + 4 * s;
+        ++lanes;
+    }
+    if (lanes == 0) h += band_h + row_h;
+    return h;
 }
 
 void TimelinePanel::zoom_to(uint64_t t0, uint64_t t1) {
@@ -276,11 +313,12 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     f.x1 = origin.x + avail_w - 4 * s;
     f.row_h = std::round(ImGui::GetTextLineHeight() + 8 * s);
     f.band_h = std::round(ImGui::GetTextLineHeight() * 0.75f + 4 * s);
+    f.pool_h = std::round(ImGui::GetTextLineHeight() + 2 * s);
     const float ruler_h = std::round(ImGui::GetTextLineHeight() + 6 * s);
     f.top = origin.y + ruler_h;
 
     float total_h = ruler_h;
-    for (const Lane& lane : model_.lanes()) total_h += (lane.pool ? f.row_h : f.band_h + f.row_h) + 4 * s;
+    for (const Lane& lane : model_.lanes()) total_h += (lane.pool ? f.pool_h : f.band_h + f.row_h) + 4 * s;
     total_h = std::max(total_h, ImGui::GetContentRegionAvail().y - 2);
 
     ImGui::InvisibleButton("##lanes", ImVec2(avail_w, total_h),
@@ -299,7 +337,7 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     for (int pass = 0; pass < 2; ++pass) {
         for (const Lane& lane : model_.lanes()) {
             if (lane.pool != (pass == 1)) continue;
-            const float lane_h = lane.pool ? f.row_h : f.band_h + f.row_h;
+            const float lane_h = lane.pool ? f.pool_h : f.band_h + f.row_h;
             dl->AddText(ImVec2(origin.x + 4 * s, y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), pal.text,
                         lane.name.c_str());
             dl->AddLine(ImVec2(origin.x, y + lane_h + 2 * s), ImVec2(f.x1, y + lane_h + 2 * s),
@@ -308,7 +346,7 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
                 draw_row(ctx, f, lane.phases, y, f.band_h, true);
                 draw_row(ctx, f, lane.callbacks, y + f.band_h, f.row_h, false);
             } else {
-                draw_row(ctx, f, lane.callbacks, y, f.row_h, false);
+                draw_row(ctx, f, lane.callbacks, y, f.pool_h, false);
             }
             y += lane_h + 4 * s;
         }
@@ -402,8 +440,8 @@ void TimelinePanel::draw_row(const PanelContext& ctx, const Frame& f, const Row&
         if (xb - xa >= kFoldPx) {
             dl->AddRectFilled(ImVec2(xa, y + pad), ImVec2(xb, y + h - pad), slice_colour(s[i], look));
             ++drawn_;
-            const char* label = phases ? trace::phase_name(trace::Phase(s[i].label)).data()
-                                       : trace_->str(s[i].label).c_str();
+            const std::string label_text = slice_label(*trace_, s[i]);
+            const char* label = label_text.c_str();
             const float tw = ImGui::CalcTextSize(label).x;
             if (xb - xa > tw + 6 && !phases) {
                 dl->AddText(ImVec2(xa + 3, y + (h - ImGui::GetTextLineHeight()) * 0.5f), text, label);

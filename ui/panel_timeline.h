@@ -34,6 +34,7 @@ struct Slice {
     uint64_t t1 = UINT64_MAX;  // UINT64_MAX: still open at the end of the trace
     uint32_t event = 0;        // the event that opened it (seek target: event + 1)
     uint32_t label = 0;        // trace string id; for phase bands the Phase value
+    uint32_t line = 0;         // the callback's source line, 0 if unknown
     SliceKind kind = SliceKind::Other;
 };
 
@@ -92,6 +93,8 @@ public:
     void zoom_to(uint64_t t0, uint64_t t1);
     void fit() { fit_ = true; }
     const TimelineModel& model() const { return model_; }
+    // The tile height that shows every lane without scrolling.
+    float wanted_height(const Appearance& look) const;
     // Rectangles drawn in the last frame (after culling and folding).
     size_t drawn_items() const { return drawn_; }
 

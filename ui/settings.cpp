@@ -55,7 +55,7 @@ Settings parse_settings(const std::string& text) {
         else if (key == "presentation") s.presentation = parse_bool(value, s.presentation);
         else if (key == "sidebar") s.sidebar = parse_bool(value, s.sidebar);
         else if (key == "speed_index") s.speed_index = parse_int(value, s.speed_index, 0, 64);
-        else if (key == "timeline_percent") s.timeline_share = float(parse_int(value, 26, 10, 60)) / 100.0f;
+        else if (key == "timeline_percent") s.timeline_share = float(parse_int(value, 30, 10, 60)) / 100.0f;
         else if (key == "last_file") s.last_file = value;
     }
     return s;

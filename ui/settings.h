@@ -17,7 +17,7 @@ struct Settings {
     bool presentation = false;   // F11: big type for a projector
     bool sidebar = true;         // the scenario library
     int speed_index = 4;         // Playback::kSpeeds index
-    float timeline_share = 0.26f;  // of the panel area's height
+    float timeline_share = 0.30f;  // of the panel area's height, at most
     std::string last_file;
 
     friend bool operator==(const Settings&, const Settings&) = default;

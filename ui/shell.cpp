@@ -174,21 +174,35 @@ float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
         if (ImGui::MenuItem("Reset text size", "Ctrl+0")) apply(ViewAction::ZoomReset, in);
         ImGui::EndMenu();
     }
-    // The program and how its run went, at the right of the menu bar.
+    // The program, how its run went, and the two buttons a teacher needs
+    // most, at the right of the menu bar.
     const Palette& pal = look_.palette();
+    const ImGuiStyle& style = ImGui::GetStyle();
     std::string status = in.view.file_path.empty() ? "No program" : file_name(in.view.file_path);
     ImU32 colour = pal.text;
     if (in.running) {
         status += "  \u25CF recording\u2026";
         colour = pal.accent;
-    } else if (in.playback != nullptr && in.playback->size() > 0) {
-        status += "  \u2713 recorded";
     }
+    const char* rerun = "Run again";
+    const char* present = settings_.presentation ? "Normal view" : "Present";
+    const float buttons_w = ImGui::CalcTextSize(rerun).x + ImGui::CalcTextSize(present).x +
+                            4 * style.FramePadding.x + 2 * style.ItemSpacing.x;
     const float w = ImGui::CalcTextSize(status.c_str()).x;
-    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - buttons_w - style.WindowPadding.x * 2));
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(status.c_str());
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && !in.view.file_path.empty()) ImGui::SetTooltip("%s", in.view.file_path.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(in.view.file_path.empty());
+    if (ImGui::SmallButton(rerun)) controller.rerun();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Simulate the program again and come back to this step (F5)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(present)) apply(ViewAction::Presentation, in);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: big type for a projector (F11)");
     const float height = ImGui::GetWindowSize().y;
     ImGui::EndMainMenuBar();
     return height;
@@ -206,40 +220,27 @@ float Shell::draw_transport_bar(const FrameInput& in, Controller& controller, fl
     if (ImGui::Begin("##transport", nullptr, kBarFlags)) {
         static const Playback kNothing;
         draw_transport(in.playback != nullptr ? *in.playback : kNothing, look_, controller);
-
-        const char* rerun = "Run again";
-        const char* present = settings_.presentation ? "Normal view" : "Present";
-        const float buttons_w = ImGui::CalcTextSize(rerun).x + ImGui::CalcTextSize(present).x +
-                                4 * style.FramePadding.x + style.ItemSpacing.x;
-        const float right = display.x - buttons_w - style.WindowPadding.x;
-        // Why the run stopped early (a limit, an uncaught error), if it did.
-        if (!in.view.uncaught.empty() || !in.notice.empty()) {
-            const std::string text = !in.notice.empty() ? std::string(in.notice) : in.view.uncaught;
-            ImGui::SameLine(0, style.ItemSpacing.x * 2);
-            const float room = right - ImGui::GetCursorPosX() - style.ItemSpacing.x;
-            if (room > ImGui::GetFontSize() * 4) {
-                ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
-                ImGui::AlignTextToFramePadding();
-                const ImVec2 p = ImGui::GetCursorScreenPos();
-                ImGui::PushClipRect(p, ImVec2(p.x + room, p.y + height), true);
-                ImGui::TextUnformatted(text.c_str());
-                ImGui::PopClipRect();
-                ImGui::PopStyleColor();
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
-            }
-        }
-        ImGui::SameLine(right);
-        if (ImGui::Button(present)) apply(ViewAction::Presentation, in);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: big type for a projector (F11)");
-        ImGui::SameLine();
-        ImGui::BeginDisabled(in.view.file_path.empty());
-        if (ImGui::Button(rerun)) controller.rerun();
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("Simulate the program again and come back to this step (F5)");
     }
     ImGui::End();
-    return height;
+    // Why the run stopped early (a resource limit, an uncaught error) or a
+    // file that failed to open: a band of its own, never clipped away.
+    std::string problem = !in.notice.empty() ? std::string(in.notice) : in.view.uncaught;
+    if (problem.empty()) return height;
+    if (const auto nl = problem.find('\n'); nl != std::string::npos) problem.resize(nl);
+    const float band = ImGui::GetTextLineHeight() + style.WindowPadding.y;
+    ImGui::SetNextWindowPos(ImVec2(0, top + height));
+    ImGui::SetNextWindowSize(ImVec2(display.x, band));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
+    if (ImGui::Begin("##problem", nullptr, kBarFlags)) {
+        ImGui::PushFont(look_.fonts().bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.error);
+        ImGui::TextUnformatted(("\u2717 " + problem).c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    return height + band;
 }
 
 // The tiles. Wide: [scenarios] | source over console | stack over queues |
@@ -265,9 +266,15 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
         area.x -= sidebar_w + gap;
     }
 
-    const float timeline_h = std::round(std::max(area.y * settings_.timeline_share, em * 6.5f));
-    const float cols_h = area.y - timeline_h - gap;
-    timeline_.draw(ctx, ImVec2(origin.x, origin.y + cols_h + gap), ImVec2(area.x, timeline_h));
+    // The timeline gets the height its lanes need, within a share of the area.
+    // In presentation mode on a short screen the big type needs the room
+    // more than the timeline does.
+    const bool show_timeline = !settings_.presentation || area.y >= em * 40.0f;
+    const float timeline_h = !show_timeline ? 0.0f
+                                            : std::round(std::clamp(timeline_.wanted_height(look_), em * 6.5f,
+                                                                    std::max(em * 6.5f, area.y * settings_.timeline_share)));
+    const float cols_h = show_timeline ? area.y - timeline_h - gap : area.y;
+    if (show_timeline) timeline_.draw(ctx, ImVec2(origin.x, origin.y + cols_h + gap), ImVec2(area.x, timeline_h));
 
     const float col_a = std::round(area.x * 0.38f);
     const float col_b = std::round(area.x * 0.29f);
@@ -283,16 +290,23 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     stack_.draw(ctx, ImVec2(xb, y), ImVec2(col_b, stack_h));
     queues_.draw(ctx, ImVec2(xb, y + stack_h + gap), ImVec2(col_b, cols_h - stack_h - gap));
 
-    const float loop_h = std::round((cols_h - 2 * gap) * 0.42f);
-    const float narration_h = std::round((cols_h - 2 * gap) * 0.30f);
-    const float last_h = cols_h - loop_h - narration_h - 2 * gap;
+    // The wheel needs a near-square tile; the narration at least four lines.
+    // The third tile (the pool when the program uses it, else the process
+    // graph) only when the column is tall enough to keep the others readable.
+    const bool pool = has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view);
+    const bool third = (pool && !settings_.presentation && cols_h >= em * 22.0f) || cols_h >= em * 30.0f;
+    const float usable = cols_h - (third ? 2 : 1) * gap;
+    const float loop_h = std::round(usable * (third ? 0.46f : 0.58f));
+    const float narration_h = std::round(usable * (third ? 0.25f : 0.42f));
     loop_.draw(ctx, ImVec2(xc, y), ImVec2(col_c, loop_h));
-    narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, narration_h));
+    narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, third ? narration_h : usable - loop_h));
+    if (!third) return;
     const ImVec2 last_pos(xc, y + loop_h + narration_h + 2 * gap);
-    if (has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view)) {
-        pool_.draw(ctx, last_pos, ImVec2(col_c, last_h));
+    const ImVec2 last_size(col_c, usable - loop_h - narration_h);
+    if (pool) {
+        pool_.draw(ctx, last_pos, last_size);
     } else {
-        processes_.draw(ctx, last_pos, ImVec2(col_c, last_h));
+        processes_.draw(ctx, last_pos, last_size);
     }
 }
 

@@ -41,10 +41,11 @@ foreach(check version help bad-option missing-file no-display)
 endforeach()
 
 # ---- the front end's model without a window: keys, stepping, settings ----
-add_executable(looplab_ui_unit_tests ${LOOPLAB_UI_TEST_DIR}/test_keys.cpp ${LOOPLAB_UI_TEST_DIR}/test_timeline.cpp)
+add_executable(looplab_ui_unit_tests ${LOOPLAB_UI_TEST_DIR}/test_keys.cpp ${LOOPLAB_UI_TEST_DIR}/test_timeline.cpp
+               ${LOOPLAB_UI_TEST_DIR}/ui_unit_main.cpp)
 target_compile_options(looplab_ui_unit_tests PRIVATE ${LOOPLAB_WARNINGS})
 target_link_libraries(looplab_ui_unit_tests PRIVATE looplab_ui doctest::doctest)
-target_compile_definitions(looplab_ui_unit_tests PRIVATE LOOPLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}" DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN)
+target_compile_definitions(looplab_ui_unit_tests PRIVATE LOOPLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME ui/unit COMMAND looplab_ui_unit_tests)
 set_tests_properties(ui/unit PROPERTIES TIMEOUT 120 LABELS ui)
 
