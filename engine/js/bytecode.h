@@ -83,6 +83,7 @@ namespace looplab::js {
     X(AsyncIterResult, 1) /* A = slot, B = exit: result -> value or jump when done */        \
     X(AsyncIterClose, 1) /* A = slot, B = skip: pushes return()'s result or jumps */          \
     X(IterResultCheck, 0) /* v -> (TypeError unless v is an object) */                        \
+    X(SetLiteralProto, 0) /* obj v -> obj: `__proto__: v` in an object literal */            \
     X(ForInPrepare, 0) /* obj -> record */ X(ForInStep, 1) /* A = slot, B = exit */          \
     /* generators and async */                                                                \
     X(GeneratorStart, 0) X(Yield, 0) /* v -> [sent mode] after resume */                      \

@@ -39,7 +39,7 @@ int stack_effect(Opcode op, uint32_t a) {
         case Opcode::Instanceof: case Opcode::JumpIfFalseKeep: case Opcode::JumpIfTrueKeep:
         case Opcode::JumpIfNotNullishKeep: case Opcode::NewSpread: case Opcode::InitFields:
         case Opcode::SetHome: case Opcode::SetFieldInit: case Opcode::ResumeCheck:
-        case Opcode::IterResultCheck:
+        case Opcode::IterResultCheck: case Opcode::SetLiteralProto:
             return -1;
         case Opcode::StoreElem: case Opcode::GetSuperProp: case Opcode::StorePrivate:
         case Opcode::DefinePrivate: case Opcode::DefineComputed: case Opcode::DefineMethod:

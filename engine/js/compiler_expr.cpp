@@ -267,7 +267,30 @@ void FunctionCompiler::compile_update(Node* n) {
     // Member targets: keep the old value in a temp for the postfix form.
     uint32_t old = alloc_temp();
     if (t->a->kind == NodeKind::Super) {
-        throw std::logic_error("looplab compiler: update of a super property is not supported");
+        VarRef func = resolve("%func");
+        compile_property_key(t->b, t->flags.computed);
+        if (t->flags.computed) emit(Opcode::ToPropertyKey);
+        uint32_t key = alloc_temp();
+        emit(Opcode::StoreLocal, key);
+        emit_load(func);
+        emit_load_this();
+        emit(Opcode::GetLocal, key);
+        emit(Opcode::GetSuperProp);
+        emit(Opcode::ToNumeric);
+        emit(Opcode::StoreLocal, old);
+        emit_load(func);
+        emit_load_this();
+        emit(Opcode::GetLocal, key);
+        emit(Opcode::GetLocal, old);
+        emit(op);
+        emit(Opcode::StoreSuperProp);  // [new]
+        if (!n->flags.prefix) {
+            emit(Opcode::Pop);
+            emit(Opcode::GetLocal, old);
+        }
+        free_temp(key);
+        free_temp(old);
+        return;
     }
     compile_expr(t->a);
     bool priv = t->b->kind == NodeKind::PrivateName;
@@ -342,12 +365,43 @@ void FunctionCompiler::compile_assign(Node* n) {
     if (t->kind != NodeKind::Member) throw std::logic_error("looplab compiler: invalid assignment target");
     if (t->a->kind == NodeKind::Super) {
         VarRef func = resolve("%func");
+        if (op == Op::Assign) {
+            emit_load(func);
+            emit_load_this();
+            compile_property_key(t->b, t->flags.computed);
+            compile_expr(n->b);
+            emit(Opcode::StoreSuperProp);
+            return;
+        }
+        // Compound: the key is evaluated once, then get, operate, set.
+        compile_property_key(t->b, t->flags.computed);
+        if (t->flags.computed) emit(Opcode::ToPropertyKey);
+        uint32_t key = alloc_temp();
+        emit(Opcode::StoreLocal, key);
         emit_load(func);
         emit_load_this();
-        compile_property_key(t->b, t->flags.computed);
-        if (op != Op::Assign) throw std::logic_error("looplab compiler: compound assignment to super property");
-        compile_expr(n->b);
+        emit(Opcode::GetLocal, key);
+        emit(Opcode::GetSuperProp);  // [old]
+        Label end;
+        if (logical) {
+            emit_jump(keep, end);
+            emit(Opcode::Pop);
+            compile_expr(n->b);
+        } else {
+            compile_expr(n->b);
+            set_position(n->pos);
+            emit(binary_opcode(op));
+        }
+        uint32_t value = alloc_temp();
+        emit(Opcode::StoreLocal, value);
+        emit_load(func);
+        emit_load_this();
+        emit(Opcode::GetLocal, key);
+        emit(Opcode::GetLocal, value);
         emit(Opcode::StoreSuperProp);
+        bind(end);
+        free_temp(value);
+        free_temp(key);
         return;
     }
     compile_expr(t->a);
@@ -596,6 +650,11 @@ void FunctionCompiler::compile_object(Node* n) {
         }
         std::string name = p->flags.computed ? "" : key_name(p->a);
         if (p->prop_kind == PropKind::Init) {
+            if (!p->flags.computed && !p->flags.shorthand && name == "__proto__") {
+                compile_expr(p->b);  // B.3.1: sets [[Prototype]], defines nothing
+                emit(Opcode::SetLiteralProto);
+                continue;
+            }
             if (!p->flags.computed) {
                 compile_expr_named(p->b, name);
                 emit(Opcode::DefineField, name_constant(name));

@@ -410,9 +410,9 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 Value v = POP();
                 Value key = POP();
                 Value self = POP();
-                --sp;
+                Value func = POP();
                 SAVE_SP();
-                set(isolate, self, isolate.to_property_key(key), v, true);
+                Dispatch::set_super(vm, func, self, key, v);
                 PUSH(v);
                 break;
             }
@@ -536,6 +536,14 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 Value key = POP();
                 SAVE_SP();
                 Dispatch::define_method(vm, TOP().as_object(), key, fn, A() >> 1, (A() & 1) != 0);
+                break;
+            }
+            case Opcode::SetLiteralProto: {
+                // 13.2.5.5 PropertyDefinitionEvaluation, `__proto__: v`: only
+                // an object or null becomes the prototype; other values are ignored.
+                Value v = POP();
+                if (v.is_object()) TOP().as_object()->proto = v.as_object();
+                else if (v.is_null()) TOP().as_object()->proto = nullptr;
                 break;
             }
             case Opcode::CopyDataProps: {

@@ -52,6 +52,7 @@ struct Dispatch {
                               Value heritage, Value* proto_out);
     static void define_method(Interpreter& vm, JsObject* target, Value key, Value fn, uint32_t kind, bool enumerable);
     static Value get_super(Interpreter& vm, Value func, Value this_value, Value key);
+    static void set_super(Interpreter& vm, Value func, Value this_value, Value key, Value v);
     static Value add_slow(Interpreter& vm, Value a, Value b);
     static bool less_than(Interpreter& vm, Value a, Value b, bool left_first, bool* undefined_result);
     static Value unary_bigint(Interpreter& vm, Opcode op, Value v);

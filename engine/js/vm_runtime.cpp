@@ -192,6 +192,41 @@ void Dispatch::define_method(Interpreter& vm, JsObject* target, Value key, Value
                         (enumerable ? kEnumerable : 0) | kConfigurable | kAccessor);
 }
 
+// super[key] = v: HomeObject.[[Prototype]].[[Set]](key, v, this) (13.3.7.3,
+// OrdinarySet 10.1.9.2 with the receiver `this`).
+void Dispatch::set_super(Interpreter& vm, Value func, Value this_value, Value key, Value v) {
+    Isolate& isolate = vm.isolate_;
+    key = isolate.to_property_key(key);
+    JsObject* home = nullptr;
+    if (func.is_object() && static_cast<JsFunction*>(func.as_object())->kind == FunctionKind::Closure) {
+        home = static_cast<JsClosure*>(func.as_object())->home_object;
+    }
+    for (JsObject* p = home != nullptr ? home->proto : nullptr; p != nullptr; p = p->proto) {
+        OwnProperty own = get_own_property(isolate, p, key);
+        if (!own.found) continue;
+        if (own.flags & kAccessor) {
+            Value setter = as_accessor(own.value)->setter;
+            if (setter.is_undefined()) {
+                isolate.throw_type_error("Cannot set property " + to_string(isolate, key) + " of " +
+                                         describe_for_error(vm, this_value) + " which has only a getter");
+            }
+            isolate.call(setter, this_value, std::span<const Value>(&v, 1));
+            return;
+        }
+        if (!(own.flags & kWritable)) {
+            isolate.throw_type_error("Cannot assign to read only property '" + to_string(isolate, key) + "' of object");
+        }
+        break;
+    }
+    if (!this_value.is_object()) {
+        set(isolate, this_value, key, v, true);
+        return;
+    }
+    OwnProperty mine = get_own_property(isolate, this_value.as_object(), key);
+    if (mine.found) set(isolate, this_value, key, v, true);
+    else create_data_property(isolate, this_value.as_object(), key, v);
+}
+
 Value Dispatch::get_super(Interpreter& vm, Value func, Value this_value, Value key) {
     Isolate& isolate = vm.isolate_;
     key = isolate.to_property_key(key);
