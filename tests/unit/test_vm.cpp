@@ -209,3 +209,29 @@ TEST_CASE("vm: assorted edge cases") {
     CHECK(h.run("return [typeof function* () {}, typeof (async () => {}), Object.getPrototypeOf(function* () {}()) !== null].join()") == "function,function,true");
     CHECK(h.run("const it = [1, 2, 3][Symbol.iterator](); const [first] = it; return first + ',' + it.next().value") == "1,2");
 }
+
+TEST_CASE("vm: break closes for-of and for-await iterators") {
+    VmHarness h;
+    CHECK(h.run("const log = []; function* g() { try { while (true) yield 1 } finally { log.push('fin') } }"
+                " for (const x of g()) break; log.push('after'); return log") == "[fin,after]");
+    CHECK(h.run("const log = []; function* g() { try { yield 1 } finally { log.push('fin') } }"
+                " L: for (const y of [1]) { for (const x of g()) continue L; } return log") == "[fin]");
+    CHECK(h.run("const log = []; async function* g() { try { while (true) yield 1 } finally { await null; log.push('fin') } }"
+                " async function f() { for await (const x of g()) break; log.push('after'); return log } return f()") ==
+          "[fin,after]");
+    CHECK(h.run("const it = { [Symbol.asyncIterator]() { return { next: () => ({ value: 1, done: false }), return: () => 5 } } };"
+                " async function f() { for await (const x of it) break; } return f()") ==
+          "rejects TypeError: Iterator result 5 is not an object");
+    CHECK(h.run("async function* g() { yield 1 } async function f() { const r = await g().return(Promise.resolve(7));"
+                " return r.value + ',' + r.done } return f()") == "7,true");
+}
+
+TEST_CASE("vm: super property assignment and __proto__ in literals") {
+    VmHarness h;
+    CHECK(h.run("const log = []; class A { get x() { return this._x ?? 1 } set x(v) { log.push(v); this._x = v } }"
+                " class B extends A { set x(v) { log.push('B') } get x() { return 0 } inc() { super.x += 5; super.x++; return super.x } }"
+                " const r = new B().inc(); return log.join() + '|' + r") == "6,7|7");
+    CHECK(h.run("const o = { __proto__: { m() { return 'p' } }, m() { return super.m() + '!' } }; return o.m()") == "p!");
+    CHECK(h.run("return Object.keys({ __proto__: null, ['__proto__']: 1 }).join()") == "__proto__");
+    CHECK(h.run("const o = { get x() { return 1 } }; return Object.getOwnPropertyDescriptor(o, 'x').get.name") == "get x");
+}
