@@ -147,6 +147,7 @@ struct Node {
     NodeFlags flags;
     SourcePos pos;      // where the node starts
     SourcePos end;      // just past where the node ends
+    SourcePos op_pos;   // Assign: the operator; computed Member: the `[` (V8's expression positions)
     Node* a = nullptr;
     Node* b = nullptr;
     Node* c = nullptr;

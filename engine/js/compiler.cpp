@@ -726,6 +726,7 @@ void FunctionCompiler::compile_for_in_of(Node* n, std::vector<std::string> label
     if (auto it = ctx.resolver.scopes.find(n); it != ctx.resolver.scopes.end()) ls = it->second;
     compile_expr(n->b);
     uint32_t rec = alloc_temp();
+    if (is_of) set_position(n->b->pos);
     if (is_of) emit(is_await ? Opcode::GetAsyncIterator : Opcode::GetIterator, name_constant(callee_text(n->b)));
     else emit(Opcode::ForInPrepare);
     emit(Opcode::StoreLocal, rec);

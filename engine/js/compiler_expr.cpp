@@ -358,7 +358,7 @@ void FunctionCompiler::compile_assign(Node* n) {
             emit(binary_opcode(op));
         }
         emit(Opcode::Dup);
-        set_position(n->pos);
+        set_position(n->op_pos);
         emit_store(ref, false);
         return;
     }
@@ -421,13 +421,14 @@ void FunctionCompiler::compile_assign(Node* n) {
             emit(Opcode::Dup2);
             emit(get_op);
         } else {
+            // V8 gives the load of a compound assignment no position of its
+            // own: an error there reports the previous one.
             emit(Opcode::Dup);
-            set_position(t->b->pos);
             emit_b(Opcode::GetProp, name_constant(t->b->str), cache_slot());
         }
     };
     auto emit_set = [&] {
-        set_position(t->b->pos);
+        set_position(n->op_pos);  // V8: the assignment's position is its operator
         if (keyed) emit(store_op);
         else emit_b(Opcode::StoreProp, name_constant(t->b->str), cache_slot());
     };
@@ -480,7 +481,7 @@ void FunctionCompiler::compile_member(Node* n, Label* chain) {
         emit(Opcode::GetPrivate);
     } else if (n->flags.computed) {
         compile_expr(n->b);
-        set_position(n->b->pos);
+        set_position(n->op_pos);
         emit(Opcode::GetElem);
     } else {
         set_position(n->b->pos);
@@ -554,7 +555,7 @@ void FunctionCompiler::compile_call(Node* n, Label* chain) {
             emit(Opcode::GetPrivate);
         } else if (callee->flags.computed) {
             compile_expr(callee->b);
-            set_position(callee->b->pos);
+            set_position(callee->op_pos);
             emit(Opcode::GetElem);
         } else {
             set_position(callee->b->pos);
@@ -839,7 +840,9 @@ void FunctionCompiler::compile_pattern_store(Node* t, bool is_decl) {
 }
 
 void FunctionCompiler::compile_object_pattern(Node* p, bool is_decl) {
-    set_position(p->pos);
+    // V8 reports destructuring null/undefined at the first property's key.
+    bool keyed_first = !p->list.empty() && p->list[0]->kind == NodeKind::PatternProperty && p->list[0]->a != nullptr;
+    set_position(keyed_first ? p->list[0]->a->pos : p->pos);
     emit(Opcode::RequireObjectCoercible);
     uint32_t src = alloc_temp();
     emit(Opcode::StoreLocal, src);

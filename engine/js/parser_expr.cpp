@@ -141,8 +141,10 @@ Node* Parser::parse_assign(bool maybe_pattern) {
         check_simple_target(lhs, "Invalid left-hand side in assignment");
     }
     check_cover_inits(mark);
+    SourcePos op_pos = tok_.pos;
     advance();
     Node* n = make(NodeKind::Assign, start);
+    n->op_pos = op_pos;
     n->op = op;
     n->a = lhs;
     n->b = parse_assign();
@@ -361,9 +363,11 @@ Node* Parser::parse_call_tail(Node* e, SourcePos start, bool allow_call) {
                 parse_arguments(call->list);
                 e = finish(call);
             } else if (at(Tok::LBracket)) {
+                SourcePos bracket = tok_.pos;
                 advance();
                 AllowIn allow_in(*this);
                 Node* m = make(NodeKind::Member, start);
+                m->op_pos = bracket;
                 m->a = e;
                 m->b = parse_expression();
                 m->flags.computed = true;
@@ -376,9 +380,11 @@ Node* Parser::parse_call_tail(Node* e, SourcePos start, bool allow_call) {
                 e = parse_member_name(e, start, true);
             }
         } else if (at(Tok::LBracket)) {
+            SourcePos bracket = tok_.pos;
             advance();
             AllowIn allow_in(*this);
             Node* m = make(NodeKind::Member, start);
+            m->op_pos = bracket;
             m->a = e;
             m->b = parse_expression();
             m->flags.computed = true;
