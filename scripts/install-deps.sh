@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libimgui-dev libglfw3-dev python3-glad
   doctest-dev libcli11-dev nlohmann-json3-dev libstb-dev
-  libssl-dev zlib1g-dev
+  libssl-dev zlib1g-dev libicu-dev
   fonts-dejavu-core
   # UI smoke tests: a virtual X server, and Mesa's software OpenGL (llvmpipe)
   # so a GL 3.3 core context exists without a GPU. apt installs without
