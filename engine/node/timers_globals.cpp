@@ -93,6 +93,28 @@ JsObject* make_class(Isolate& isolate, std::string_view name) {
     return proto;
 }
 
+// lib/timers.js: setTimeout[util.promisify.custom] and
+// setImmediate[util.promisify.custom] are getters returning the
+// timers/promises versions, so util.promisify(setTimeout) resolves with its
+// value argument.
+Value promisify_custom_getter(Isolate& isolate, const CallArgs& call) {
+    js::JsFunction* getter = call.callee;
+    if (getter->native_data2.is_undefined()) getter->native_data2 = create_timers_promises_module(isolate);
+    return js::get(isolate, getter->native_data2, getter->native_data);
+}
+
+void define_promisify_custom(Isolate& isolate, js::JsFunction* target, std::string_view promises_name) {
+    Value symbol_ctor = js::get(isolate, Value::object(isolate.realm().global), "Symbol");
+    Value key_text = isolate.intern("nodejs.util.promisify.custom");
+    Value key = js::call_method(isolate, symbol_ctor, "for", std::span<const Value>(&key_text, 1));
+    js::JsFunction* getter = isolate.new_native_function("get", promisify_custom_getter, 0);
+    getter->native_data = isolate.intern(promises_name);
+    auto* accessor = isolate.heap().make<js::JsAccessor>();
+    accessor->getter = Value::object(getter);
+    js::define_own_property(isolate, target, key, js::accessor_value(accessor),
+                            js::kEnumerable | js::kConfigurable | js::kAccessor);
+}
+
 }  // namespace
 
 Value set_timeout_native(Isolate& isolate, const CallArgs& call) { return make_timer(isolate, call, false); }
@@ -138,11 +160,13 @@ void install_timer_globals(NodeProcess& p) {
     isolate.define_method(immediate, "hasRef", immediate_has_ref, 0);
     p.immediates().immediate_proto = immediate;
 
-    isolate.define_method(global, "setTimeout", set_timeout_native, 2);
+    js::JsFunction* set_timeout = isolate.define_method(global, "setTimeout", set_timeout_native, 2);
     isolate.define_method(global, "setInterval", set_interval_native, 2);
     isolate.define_method(global, "clearTimeout", clear_timeout_native, 1);
     isolate.define_method(global, "clearInterval", clear_timeout_native, 1);
-    isolate.define_method(global, "setImmediate", set_immediate_native, 1);
+    js::JsFunction* set_immediate = isolate.define_method(global, "setImmediate", set_immediate_native, 1);
+    define_promisify_custom(isolate, set_timeout, "setTimeout");
+    define_promisify_custom(isolate, set_immediate, "setImmediate");
     isolate.define_method(global, "clearImmediate", clear_immediate_native, 1);
     isolate.define_method(global, "queueMicrotask", queue_microtask_native, 1);
 
