@@ -1,12 +1,12 @@
+#include <charconv>
 #include <cstdio>
 
 #include "engine/trace/exporters.h"
 
 namespace looplab::trace {
+namespace {
 
-std::string json_quote(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
+void append_quoted(std::string& out, std::string_view text) {
     out.push_back('"');
     for (const char c : text) {
         switch (c) {
@@ -26,43 +26,114 @@ std::string json_quote(std::string_view text) {
         }
     }
     out.push_back('"');
+}
+
+void append_uint(std::string& out, uint64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+// Output is assembled in one std::string and handed to the stream in large
+// blocks: per-value ostream insertion dominated `looplab trace --format json`.
+constexpr size_t kFlushBytes = size_t(1) << 20;
+
+void flush_if_full(std::string& buf, std::ostream& out) {
+    if (buf.size() >= kFlushBytes) {
+        out.write(buf.data(), std::streamsize(buf.size()));
+        buf.clear();
+    }
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    append_quoted(out, text);
     return out;
 }
 
 void write_json(const Trace& trace, std::ostream& out) {
     const TraceMeta& m = trace.meta();
-    out << "{\"format\":\"looplab-trace\",\"version\":1,\n\"meta\":{\"script\":" << json_quote(m.script_path)
-        << ",\"node_version\":" << json_quote(m.node_version) << ",\"seed\":" << m.seed
-        << ",\"steps_recorded\":" << (m.steps_recorded ? "true" : "false")
-        << ",\"cost_model\":" << (m.cost_model_json.empty() ? "{}" : m.cost_model_json) << "},\n";
-    out << "\"queues\":[";
-    for (size_t i = 0; i < kQueueCount; i++) out << (i ? "," : "") << json_quote(kQueueNames[i]);
-    out << "],\n\"phases\":[";
-    for (size_t i = 0; i < kPhaseCount; i++) out << (i ? "," : "") << json_quote(kPhaseNames[i]);
-    out << "],\n\"rules\":[";
-    for (size_t i = 0; i < kRuleCount; i++) out << (i ? "," : "") << json_quote(rule_name(static_cast<Rule>(i)));
-    out << "],\n\"strings\":[";
+    std::string buf;
+    buf.reserve(kFlushBytes + 4096);
+    buf += "{\"format\":\"looplab-trace\",\"version\":1,\n\"meta\":{\"script\":";
+    append_quoted(buf, m.script_path);
+    buf += ",\"node_version\":";
+    append_quoted(buf, m.node_version);
+    buf += ",\"seed\":";
+    append_uint(buf, m.seed);
+    buf += ",\"steps_recorded\":";
+    buf += m.steps_recorded ? "true" : "false";
+    buf += ",\"cost_model\":";
+    buf += m.cost_model_json.empty() ? std::string_view("{}") : std::string_view(m.cost_model_json);
+    buf += "},\n";
+    buf += "\"queues\":[";
+    for (size_t i = 0; i < kQueueCount; i++) {
+        if (i) buf += ',';
+        append_quoted(buf, kQueueNames[i]);
+    }
+    buf += "],\n\"phases\":[";
+    for (size_t i = 0; i < kPhaseCount; i++) {
+        if (i) buf += ',';
+        append_quoted(buf, kPhaseNames[i]);
+    }
+    buf += "],\n\"rules\":[";
+    for (size_t i = 0; i < kRuleCount; i++) {
+        if (i) buf += ',';
+        append_quoted(buf, rule_name(static_cast<Rule>(i)));
+    }
+    buf += "],\n\"strings\":[";
     const auto& strings = trace.strings();
-    for (size_t i = 0; i < strings.size(); i++) out << (i ? ",\n" : "") << json_quote(strings[i]);
-    out << "],\n\"items\":[";
+    for (size_t i = 0; i < strings.size(); i++) {
+        if (i) buf += ",\n";
+        append_quoted(buf, strings[i]);
+        flush_if_full(buf, out);
+    }
+    buf += "],\n\"items\":[";
     const auto& items = trace.items();
     for (size_t i = 0; i < items.size(); i++) {
         const Item& it = items[i];
-        out << (i ? ",\n" : "") << '[' << unsigned(it.queue) << ',' << it.label << ',' << it.line << ','
-            << it.due_ms << ',' << it.seq << ']';
+        if (i) buf += ",\n";
+        buf += '[';
+        append_uint(buf, unsigned(it.queue));
+        buf += ',';
+        append_uint(buf, it.label);
+        buf += ',';
+        append_uint(buf, it.line);
+        buf += ',';
+        append_uint(buf, it.due_ms);
+        buf += ',';
+        append_uint(buf, it.seq);
+        buf += ']';
+        flush_if_full(buf, out);
     }
-    out << "],\n\"item_columns\":[\"queue\",\"label\",\"line\",\"due_ms\",\"seq\"],\n";
-    out << "\"event_columns\":[\"t_ns\",\"kind\",\"rule\",\"isolate\",\"a\",\"b\"],\n\"events\":[";
+    buf += "],\n\"item_columns\":[\"queue\",\"label\",\"line\",\"due_ms\",\"seq\"],\n";
+    buf += "\"event_columns\":[\"t_ns\",\"kind\",\"rule\",\"isolate\",\"a\",\"b\"],\n\"events\":[";
     uint64_t now = 0;
     bool first = true;
     for (const Event& e : trace.events()) {
         now = advance_time(now, e);
         if (e.kind == EventKind::TimeJump) continue;  // the absolute t_ns column already says it
-        out << (first ? "\n" : ",\n") << '[' << now << ",\"" << event_kind_name(e.kind) << "\"," << unsigned(e.rule)
-            << ',' << e.isolate << ',' << e.a << ',' << e.b << ']';
+        buf += first ? std::string_view("\n[") : std::string_view(",\n[");
+        append_uint(buf, now);
+        buf += ",\"";
+        buf += event_kind_name(e.kind);
+        buf += "\",";
+        append_uint(buf, e.rule);
+        buf += ',';
+        append_uint(buf, e.isolate);
+        buf += ',';
+        append_uint(buf, e.a);
+        buf += ',';
+        append_uint(buf, e.b);
+        buf += ']';
         first = false;
+        flush_if_full(buf, out);
     }
-    out << "]}\n";
+    buf += "]}\n";
+    out.write(buf.data(), std::streamsize(buf.size()));
 }
 
 }  // namespace looplab::trace
