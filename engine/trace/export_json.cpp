@@ -1,5 +1,7 @@
 #include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "engine/trace/exporters.h"
 
@@ -111,27 +113,54 @@ void write_json(const Trace& trace, std::ostream& out) {
     }
     buf += "],\n\"item_columns\":[\"queue\",\"label\",\"line\",\"due_ms\",\"seq\"],\n";
     buf += "\"event_columns\":[\"t_ns\",\"kind\",\"rule\",\"isolate\",\"a\",\"b\"],\n\"events\":[";
+    // The event rows are the bulk of the file: write them through a raw
+    // pointer into a fixed block (one row is under 100 bytes).
+    out.write(buf.data(), std::streamsize(buf.size()));
+    buf.clear();
+    constexpr size_t kBlock = size_t(1) << 20;
+    constexpr size_t kRowMax = 128;
+    std::unique_ptr<char[]> block(new char[kBlock]);
+    char* const begin = block.get();
+    char* const limit = begin + kBlock - kRowMax;
+    char* p = begin;
+    const auto put = [&p](std::string_view s) {
+        std::memcpy(p, s.data(), s.size());
+        p += s.size();
+    };
+    const auto num = [&p](uint64_t v) { p = std::to_chars(p, p + 24, v).ptr; };
     uint64_t now = 0;
     bool first = true;
     for (const Event& e : trace.events()) {
         now = advance_time(now, e);
         if (e.kind == EventKind::TimeJump) continue;  // the absolute t_ns column already says it
-        buf += first ? std::string_view("\n[") : std::string_view(",\n[");
-        append_uint(buf, now);
-        buf += ",\"";
-        buf += event_kind_name(e.kind);
-        buf += "\",";
-        append_uint(buf, e.rule);
-        buf += ',';
-        append_uint(buf, e.isolate);
-        buf += ',';
-        append_uint(buf, e.a);
-        buf += ',';
-        append_uint(buf, e.b);
-        buf += ']';
+        if (first) {
+            *p++ = '\n';
+        } else {
+            *p++ = ',';
+            *p++ = '\n';
+        }
+        *p++ = '[';
+        num(now);
+        *p++ = ',';
+        *p++ = '"';
+        put(event_kind_name(e.kind));
+        *p++ = '"';
+        *p++ = ',';
+        num(e.rule);
+        *p++ = ',';
+        num(e.isolate);
+        *p++ = ',';
+        num(e.a);
+        *p++ = ',';
+        num(e.b);
+        *p++ = ']';
         first = false;
-        flush_if_full(buf, out);
+        if (p >= limit) {
+            out.write(begin, p - begin);
+            p = begin;
+        }
     }
+    out.write(begin, p - begin);
     buf += "]}\n";
     out.write(buf.data(), std::streamsize(buf.size()));
 }
