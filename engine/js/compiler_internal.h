@@ -136,7 +136,7 @@ struct Label {
 // Targets of break / continue and the cleanups a jump out must run.
 struct ControlEntry {
     enum class Kind : uint8_t { Loop, Breakable, Try, Finally, IterClose } kind;
-    std::vector<std::string> labels;
+    std::vector<std::string> labels{};
     Label* break_label = nullptr;
     Label* continue_label = nullptr;
     size_t env_depth = 0;           // envs active outside the construct
