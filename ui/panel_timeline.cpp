@@ -149,7 +149,8 @@ ImU32 with_alpha(ImU32 c, float a) {
 ImU32 phase_colour(uint32_t phase, Theme theme) {
     static constexpr unsigned kDark[] = {0x3d4a66, 0x6b4a2b, 0x5a3d5c, 0x3f4650, 0x3f4650, 0x2f5a4a, 0x5c5a2a, 0x5a3535, 0x444444};
     static constexpr unsigned kLight[] = {0xc9d6f2, 0xf5d3b0, 0xe6c8ea, 0xdddddd, 0xdddddd, 0xbfe6d3, 0xf0eaa8, 0xf2c4c4, 0xcccccc};
-    const unsigned hex = (theme == Theme::Dark ? kDark : kLight)[std::min<size_t>(phase, 8)];
+    const unsigned* palette = theme == Theme::Dark ? kDark : kLight;
+    const unsigned hex = palette[std::min<size_t>(phase, 8)];
     return IM_COL32((hex >> 16) & 0xff, (hex >> 8) & 0xff, hex & 0xff, 255);
 }
 

@@ -61,7 +61,7 @@ public:
 private:
     struct ThreadState {
         size_t lane = 0;
-        std::vector<bool> internal_stack;
+        std::vector<bool> internal_stack{};
         uint32_t user_frames = 0;
         int open_callback = -1;  // index into lanes_[lane].callbacks.slices
         int open_phase = -1;

@@ -325,8 +325,8 @@ struct Cursor {
     std::vector<uint64_t> times;
     size_t next = 0;
     uint32_t isolate;
-    std::vector<uint32_t> file_map;
-    std::vector<uint32_t> item_map;  // its item id -> merged id (0: not yet)
+    std::vector<uint32_t> file_map{};
+    std::vector<uint32_t> item_map{};  // its item id -> merged id (0: not yet)
 };
 
 }  // namespace

@@ -25,7 +25,8 @@ TEST_CASE("vm: arithmetic, variables and control flow") {
     CHECK(h.run("let a = null; return (a ?? 'x') + (0 || 'y') + (1 && 'z')") == "xyz");
     CHECK(h.run("let o = {a: {b: null}}; return [o?.a?.b?.c, o.x?.y, o.a?.['b']].join('|')") == "||");
     CHECK(h.run("let o = null; return o?.f()") == "undefined");
-    CHECK(h.run("let a = 1; a ||= 2; let b = null; b ??= 3; let c = 1; c &&= 4; return a + b + c") == "8");
+    // `??=` is split across two literals so C++ never sees a trigraph.
+    CHECK(h.run("let a = 1; a ||= 2; let b = null; b ?" "?= 3; let c = 1; c &&= 4; return a + b + c") == "8");
     CHECK(h.run("return `a${1 + 1}b${'c'}`") == "a2bc");
     CHECK(h.run("var i = 0, j = (i++, i++, i); return j") == "2");
     CHECK(h.run("const o = {x: 1}; delete o.x; return 'x' in o") == "false");
@@ -204,7 +205,8 @@ TEST_CASE("vm: assorted edge cases") {
     CHECK(h.run("function f() { return this } return f() === globalThis") == "true");
     CHECK(h.run("var x = 1; { function x2() {} } return typeof x2") == "function");
     CHECK(h.run("const {a = 1, ...r} = {b: 2}; return a + r.b") == "3");
-    CHECK(h.run("let c = 0; const o = {get k() { c++; return 'k' }}; const t = {}; t[o.k] ??= 1; t[o.k] ||= 2; return c + ':' + t.k") == "2:1");
+    // `??=` split across two literals, as above.
+    CHECK(h.run("let c = 0; const o = {get k() { c++; return 'k' }}; const t = {}; t[o.k] ?" "?= 1; t[o.k] ||= 2; return c + ':' + t.k") == "2:1");
     CHECK(h.run("const a = [1, 2, 3]; a.x = 1; let out = []; for (const i in a) out.push(i); return out") == "[0,1,2,x]");
     CHECK(h.run("return [typeof function* () {}, typeof (async () => {}), Object.getPrototypeOf(function* () {}()) !== null].join()") == "function,function,true");
     CHECK(h.run("const it = [1, 2, 3][Symbol.iterator](); const [first] = it; return first + ',' + it.next().value") == "1,2");
