@@ -9,19 +9,7 @@ looplab="${1:-$here/../build/looplab}"
 repeats="${2:-3}"
 command -v node >/dev/null || { echo "node is not installed: nothing to compare against" >&2; exit 1; }
 
-# Best-of-N wall time in seconds for one command.
-best_time() {
-  local best=""
-  for _ in $(seq "$repeats"); do
-    local start end t
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
-    end=$(date +%s.%N)
-    t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
-    if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
-  done
-  echo "$best"
-}
+source "$here/lib.sh"
 
 printf '%-16s %8s %9s %9s %8s %8s\n' program node_s run_s trace_s run/node trace/node
 for program in "$here"/eventloop/*.js; do
