@@ -11,7 +11,7 @@ Trace::Trace() {
 }
 
 uint32_t Trace::intern(std::string_view text) {
-    auto it = string_ids_.find(std::string(text));
+    auto it = string_ids_.find(text);
     if (it != string_ids_.end()) return it->second;
     const auto id = static_cast<uint32_t>(strings_.size());
     strings_.emplace_back(text);

@@ -67,7 +67,12 @@ public:
 private:
     std::vector<Event> events_;
     std::vector<std::string> strings_;                   // id 0 = ""
-    std::unordered_map<std::string, uint32_t> string_ids_;  // look-up only, never iterated
+    // Transparent hash: look-ups by string_view allocate nothing.
+    struct StringHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids_;  // look-up only, never iterated
     std::vector<Item> items_;                            // id 0 = none
     std::vector<SourceFile> files_;
     TraceMeta meta_;
