@@ -127,7 +127,10 @@ void write_json(const Trace& trace, std::ostream& out) {
         std::memcpy(p, s.data(), s.size());
         p += s.size();
     };
-    const auto num = [&p](uint64_t v) { p = std::to_chars(p, p + 24, v).ptr; };
+    const auto num = [&p](uint64_t v) {
+        if (v < 10) *p++ = char('0' + v);  // most rule/isolate/a/b columns
+        else p = std::to_chars(p, p + 24, v).ptr;
+    };
     uint64_t now = 0;
     bool first = true;
     for (const Event& e : trace.events()) {

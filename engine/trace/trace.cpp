@@ -1,5 +1,6 @@
 #include "engine/trace/trace.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace looplab::trace {
@@ -25,6 +26,12 @@ uint32_t Trace::add_item(const Item& item) {
 }
 
 void Trace::append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a, uint32_t b, uint16_t isolate) {
+    if (events_.size() + 2 > events_.capacity()) {
+        // Grow 4x, starting at 256k events (4 MiB): a reserved but unwritten tail costs
+        // address space, not memory, while every doubling of a long trace
+        // copies it and faults in fresh pages.
+        events_.reserve(std::max<size_t>(size_t(1) << 18, events_.capacity() * 4));
+    }
     if (now_ns < last_ns_) now_ns = last_ns_;  // virtual time never runs backwards
     uint64_t delta = now_ns - last_ns_;
     if (delta > std::numeric_limits<uint32_t>::max()) {
