@@ -132,6 +132,9 @@ void write_json(const Trace& trace, std::ostream& out) {
         else p = std::to_chars(p, p + 24, v).ptr;
     };
     uint64_t now = 0;
+    uint64_t last_now = 0;
+    char now_txt[24] = {'0'};
+    size_t now_len = 1;
     bool first = true;
     for (const Event& e : trace.events()) {
         now = advance_time(now, e);
@@ -143,7 +146,12 @@ void write_json(const Trace& trace, std::ostream& out) {
             *p++ = '\n';
         }
         *p++ = '[';
-        num(now);
+        if (now != last_now) {  // many events share a time: format it once
+            last_now = now;
+            now_len = size_t(std::to_chars(now_txt, now_txt + sizeof now_txt, now).ptr - now_txt);
+        }
+        std::memcpy(p, now_txt, now_len);
+        p += now_len;
         *p++ = ',';
         *p++ = '"';
         put(event_kind_name(e.kind));
