@@ -1,7 +1,6 @@
 #include "engine/trace/trace.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace looplab::trace {
 
@@ -25,23 +24,16 @@ uint32_t Trace::add_item(const Item& item) {
     return static_cast<uint32_t>(items_.size() - 1);
 }
 
-void Trace::append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a, uint32_t b, uint16_t isolate) {
-    if (events_.size() + 2 > events_.capacity()) {
-        // Grow 4x, starting at 256k events (4 MiB): a reserved but unwritten tail costs
-        // address space, not memory, while every doubling of a long trace
-        // copies it and faults in fresh pages.
-        events_.reserve(std::max<size_t>(size_t(1) << 18, events_.capacity() * 4));
-    }
-    if (now_ns < last_ns_) now_ns = last_ns_;  // virtual time never runs backwards
-    uint64_t delta = now_ns - last_ns_;
-    if (delta > std::numeric_limits<uint32_t>::max()) {
-        // The gap does not fit the 32-bit delta: say the absolute time once.
-        events_.push_back(Event{EventKind::TimeJump, 0, isolate, uint32_t(now_ns),
-                                uint32_t(now_ns >> 32), 0});
-        delta = 0;
-    }
-    events_.push_back(Event{kind, static_cast<uint8_t>(rule), isolate, a, b, uint32_t(delta)});
-    last_ns_ = now_ns;
+void Trace::grow() {
+    // Grow 4x, starting at 256k events (4 MiB): a reserved but unwritten tail
+    // costs address space, not memory, while every doubling of a long trace
+    // copies it and faults in fresh pages.
+    events_.reserve(std::max<size_t>(size_t(1) << 18, events_.capacity() * 4));
+}
+
+void Trace::time_jump(uint64_t now_ns, uint16_t isolate) {
+    // The gap does not fit the 32-bit delta: say the absolute time once.
+    events_.push_back(Event{EventKind::TimeJump, 0, isolate, uint32_t(now_ns), uint32_t(now_ns >> 32), 0});
 }
 
 size_t Trace::memory_bytes() const {

@@ -47,8 +47,19 @@ public:
     void add_file(std::string path, std::string text) { files_.push_back({std::move(path), std::move(text)}); }
     // Appends an event at absolute virtual time now_ns (never earlier than
     // the previous event's time).
+    // Inline: the engine calls this for every statement and frame.
     void append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a = 0, uint32_t b = 0,
-                uint16_t isolate = 0);
+                uint16_t isolate = 0) {
+        if (events_.size() + 2 > events_.capacity()) grow();
+        if (now_ns < last_ns_) now_ns = last_ns_;  // virtual time never runs backwards
+        uint64_t delta = now_ns - last_ns_;
+        if (delta > 0xFFFFFFFFu) {
+            time_jump(now_ns, isolate);
+            delta = 0;
+        }
+        events_.push_back(Event{kind, static_cast<uint8_t>(rule), isolate, a, b, uint32_t(delta)});
+        last_ns_ = now_ns;
+    }
     TraceMeta& meta() { return meta_; }
 
     // ---- reading ----
@@ -65,6 +76,9 @@ public:
     size_t memory_bytes() const;
 
 private:
+    void grow();
+    void time_jump(uint64_t now_ns, uint16_t isolate);
+
     std::vector<Event> events_;
     std::vector<std::string> strings_;                   // id 0 = ""
     // Transparent hash: look-ups by string_view allocate nothing.
