@@ -1,6 +1,7 @@
 // The I/O modules' safety and semantics: the file sandbox (escapes refused
 // without touching the host, overlay writes visible to later reads), and
 // Node's error shapes.
+#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
 #include <cerrno>
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scenario_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("looplab-io-" + name);
+    const fs::path dir = fs::temp_directory_path() / ("looplab-io-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(dir);
     fs::create_directories(dir / "sub");
     std::ofstream(dir / "data.txt") << "hello";

@@ -1,6 +1,7 @@
 // The event loop's ordering rules, checked by running small programs
 // through the runtime (expected outputs recorded from node v20), and the
 // determinism of the recorded trace.
+#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -22,7 +23,7 @@ struct Ran {
 };
 
 std::string write_program(const std::string& name, const std::string& source) {
-    const auto dir = std::filesystem::temp_directory_path() / "looplab-test-loop";
+    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-loop-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = dir / name;
     std::ofstream(path) << source;

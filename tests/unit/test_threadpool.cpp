@@ -1,5 +1,6 @@
 // The thread pool: the classic five-pbkdf2 demo as a trace, UV_THREADPOOL_SIZE
 // parsing, real host parallelism, and byte-identical traces across runs.
+#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
 #include <openssl/evp.h>
@@ -21,7 +22,7 @@ namespace {
 
 // A scenario file in its own temporary folder (the sandbox root).
 std::string write_scenario(const std::string& name, const std::string& source) {
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-pool-" + name);
+    const auto dir = std::filesystem::temp_directory_path() / ("looplab-pool-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::create_directories(dir);
     const auto path = dir / "main.js";
     std::ofstream(path) << source;
