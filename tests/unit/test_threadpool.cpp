@@ -1,5 +1,6 @@
 // The thread pool: the classic five-pbkdf2 demo as a trace, UV_THREADPOOL_SIZE
 // parsing, real host parallelism, and byte-identical traces across runs.
+#include <atomic>
 #include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
@@ -125,18 +126,34 @@ TEST_CASE("UV_THREADPOOL_SIZE=1 set on the first line runs jobs one after anothe
     for (size_t i = 1; i < started.size(); i++) CHECK(started[i].time > started[i - 1].time);
 }
 
-// Wall-clock timing is only meaningful on an idle machine: with fewer than
-// two cores, or when other processes already keep the cores busy (a
-// parallel build), the test says so and checks nothing. Three attempts,
-// best one counts.
-TEST_CASE("pool work really runs in parallel on host threads") {
+// Two jobs on a two-thread executor must be in flight at the same time:
+// each waits (bounded) until the other has started, which can only succeed
+// if the executor really runs them on two host threads. This holds on a
+// busy machine too, unlike a wall-clock speed-up.
+TEST_CASE("pool work really runs concurrently on host threads") {
+    std::atomic<int> started{0};
+    std::atomic<int> saw_other{0};
+    auto job = [&] {
+        started.fetch_add(1);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (started.load() < 2 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        if (started.load() == 2) saw_other.fetch_add(1);
+    };
+    sim::HostExecutor executor(2);
+    auto a = executor.submit(job);
+    auto b = executor.submit(job);
+    a->wait();
+    b->wait();
+    CHECK(saw_other.load() == 2);
+}
+
+// The speed-up itself is wall-clock timing, meaningful only with two idle
+// cores; on a busy machine the concurrency test above still holds, and this
+// one reports what it measured without judging it.
+TEST_CASE("pool work runs in parallel: two jobs take well under twice one job") {
     const unsigned cores = std::thread::hardware_concurrency();
     double load = 0;
     std::ifstream("/proc/loadavg") >> load;
-    if (cores < 2 || load > double(cores) - 1.0) {
-        MESSAGE("skipped: " << cores << " cores, load " << load << " (needs an idle machine)");
-        return;
-    }
     auto job = [] {
         unsigned char key[64];
         PKCS5_PBKDF2_HMAC("pw", 2, reinterpret_cast<const unsigned char*>("salt"), 4, 300000, EVP_sha512(), 64, key);
@@ -156,7 +173,8 @@ TEST_CASE("pool work really runs in parallel on host threads") {
         const auto two = clock::now() - t1;
         best = std::min(best, double(two.count()) / double(one.count()));
     }
-    CHECK(best < 1.6);
+    MESSAGE("two jobs took " << best << "x one job (" << cores << " cores, load " << load << ")");
+    if (cores >= 2 && load < double(cores) - 1.0) CHECK(best < 1.6);
 }
 
 TEST_CASE("the trace is byte-identical across runs whatever the host threads do") {
