@@ -19,6 +19,12 @@ struct RecordOptions {
 RunResult run_program_recorded(const RunConfig& config, OutputSink& out, trace::Trace& trace,
                                RecordOptions options = {});
 
+class NodeProcess;
+// After the loop has died: emits 'exit' once (unless process.exit already
+// did) and returns the process's exit code. Shared by the main thread and
+// worker threads.
+int emit_process_exit(NodeProcess& p);
+
 // An OutputSink that keeps everything (tests, the UI's recorder).
 class BufferSink final : public OutputSink {
 public:

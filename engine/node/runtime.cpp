@@ -16,6 +16,23 @@
 #include "engine/node/uncaught.h"
 
 namespace looplab::node {
+
+// EmitProcessExit: process.emit('exit', process.exitCode ?? 0); the
+// listeners may still change process.exitCode.
+int emit_process_exit(NodeProcess& p) {
+    if (!p.exiting) {
+        p.exiting = true;
+        js::Value code = js::Value::number(p.exit_code_or(0));
+        p.record(trace::EventKind::Emit, trace::Rule::ExitEvent, p.intern("exit"));
+        try {
+            p.emit("exit", std::span<const js::Value>(&code, 1));
+        } catch (const js::JsException& e) {
+            p.handle_uncaught(e.value, false);
+        }
+    }
+    return p.exit_code_or(0);
+}
+
 namespace {
 
 using trace::EventKind;
@@ -114,19 +131,7 @@ int run_process(NodeProcess& p, const std::string& source) {
 
     p.loop().spin();
 
-    // EmitProcessExit: process.emit('exit', process.exitCode ?? 0); the
-    // listeners may still change process.exitCode.
-    if (!p.exiting) {
-        p.exiting = true;
-        js::Value code = js::Value::number(p.exit_code_or(0));
-        p.record(EventKind::Emit, Rule::ExitEvent, p.intern("exit"));
-        try {
-            p.emit("exit", std::span<const js::Value>(&code, 1));
-        } catch (const js::JsException& e) {
-            p.handle_uncaught(e.value, false);
-        }
-    }
-    return p.exit_code_or(0);
+    return emit_process_exit(p);
 }
 
 // One line that names the limit and the flag that raises it.

@@ -11,6 +11,7 @@
 #include "engine/js/operations.h"
 #include "engine/js/vm.h"
 #include "engine/node/process.h"
+#include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
 
 namespace looplab::node {
@@ -112,17 +113,7 @@ int run_worker_process(NodeProcess& p, const WorkerSpec& spec) {
     }
     p.record(EventKind::PhaseLeave, Rule::None, uint32_t(trace::Phase::Main));
     p.loop().spin();
-    if (!p.exiting) {
-        p.exiting = true;
-        js::Value code = js::Value::number(p.exit_code_or(0));
-        p.record(EventKind::Emit, Rule::ExitEvent, p.intern("exit"));
-        try {
-            p.emit("exit", std::span<const js::Value>(&code, 1));
-        } catch (const js::JsException& e) {
-            p.handle_uncaught(e.value, false);
-        }
-    }
-    return p.exit_code_or(0);
+    return emit_process_exit(p);
 }
 
 void run_worker_thread(std::shared_ptr<WorldShared> shared, uint32_t id, uint32_t parent, uint64_t start_ns,
