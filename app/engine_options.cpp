@@ -1,5 +1,7 @@
 #include "app/engine_options.h"
 
+#include <cstdlib>
+
 namespace looplab::app {
 
 void add_engine_options(CLI::App& cmd, EngineOptions& o) {
@@ -24,6 +26,32 @@ void add_engine_options(CLI::App& cmd, EngineOptions& o) {
     cmd.add_option("--cores", o.cores, "Virtual CPU cores: os.cpus().length (default 4)")
         ->check(CLI::Range(uint32_t{1}, uint32_t{256}))
         ->group(group);
+    cmd.add_option("--load", o.load,
+                   "Built-in client: RATE connections/s to the first listening port for SECONDS (default 1), "
+                   "e.g. 200:2")
+        ->check([](const std::string& text) {
+            node::LoadConfig unused;
+            return parse_load(text, &unused);
+        })
+        ->group(group);
+}
+
+std::string parse_load(const std::string& text, node::LoadConfig* out) {
+    const size_t colon = text.find(':');
+    const std::string rate = text.substr(0, colon);
+    const std::string seconds = colon == std::string::npos ? "1" : text.substr(colon + 1);
+    char* end = nullptr;
+    const unsigned long r = std::strtoul(rate.c_str(), &end, 10);
+    if (rate.empty() || *end != '\0' || r == 0 || r > 100'000) {
+        return "--load RATE[:SECONDS]: RATE must be a whole number of connections per second from 1 to 100000";
+    }
+    const double s = std::strtod(seconds.c_str(), &end);
+    if (seconds.empty() || *end != '\0' || !(s > 0) || s > 3600) {
+        return "--load RATE[:SECONDS]: SECONDS must be a number above 0 and at most 3600";
+    }
+    out->rate = uint32_t(r);
+    out->duration_ms = uint64_t(s * 1000 + 0.5);
+    return "";
 }
 
 node::RunConfig EngineOptions::to_run_config(const std::string& script, std::vector<std::string> args) const {
@@ -37,6 +65,7 @@ node::RunConfig EngineOptions::to_run_config(const std::string& script, std::vec
     config.cost_model_file = cost_model;
     config.host_threads = host_threads;
     config.cores = cores;
+    if (!load.empty()) parse_load(load, &config.load);
     return config;
 }
 

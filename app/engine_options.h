@@ -21,6 +21,7 @@ struct EngineOptions {
     std::string cost_model;
     uint32_t host_threads = 0;  // parallelism hook: 0 = host core count
     uint32_t cores = 4;
+    std::string load;  // --load RATE[:DURATION] (docs/cli.md)
 
     node::RunConfig to_run_config(const std::string& script, std::vector<std::string> args) const;
 };
@@ -28,5 +29,8 @@ struct EngineOptions {
 // Adds --max-steps, --max-heap-mb, --stack-depth, --seed and --cost-model to
 // `cmd`, writing into `options` (which must outlive the parse).
 void add_engine_options(CLI::App& cmd, EngineOptions& options);
+
+// Parses --load's "RATE[:SECONDS]"; returns the error text, or "" when valid.
+std::string parse_load(const std::string& text, node::LoadConfig* out);
 
 }  // namespace looplab::app

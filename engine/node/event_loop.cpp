@@ -103,6 +103,9 @@ void EventLoop::deliver_io() {
 int64_t EventLoop::backend_timeout() const {
     const bool has_active_handles = alive();
     if (!has_active_handles || process_.immediates().idle_active()) return 0;
+    for (const auto& source : io_sources_) {
+        if (source->has_closing()) return 0;
+    }
     const Timers& timers = process_.timers();
     if (!timers.handle_active()) return -1;
     const uint64_t now = process_.loop_time_ms();
@@ -187,6 +190,7 @@ void EventLoop::run_check() {
 
 void EventLoop::run_closing_handles() {
     enter(Phase::Close);
+    for (size_t i = 0; i < io_sources_.size(); i++) io_sources_[i]->run_closing();
     leave(Phase::Close);
 }
 

@@ -29,6 +29,10 @@ public:
     virtual void catch_up(uint64_t ns) { (void)ns; }
     // Runs, in the poll phase, the callbacks of everything ready at `now_ns`.
     virtual void deliver(uint64_t now_ns) = 0;
+    // Runs, in the close-callbacks phase, the callbacks of handles closed so far.
+    virtual void run_closing() {}
+    // Handles closed and waiting for the close phase (poll must not block).
+    virtual bool has_closing() const { return false; }
 };
 
 class EventLoop {

@@ -21,13 +21,16 @@ NetIo::NetIo(NodeProcess& process) : process_(process) {
         for (const Event& e : running_) {
             for (js::Value v : e.roots) t.mark(v);
         }
+        for (const Event& e : closing_) {
+            for (js::Value v : e.roots) t.mark(v);
+        }
     });
 }
 
 NetIo::~NetIo() { process_.isolate().heap().remove_root_source(root_handle_); }
 
-void NetIo::schedule(uint64_t at_ns, std::string_view label, std::function<void(NodeProcess&)> event,
-                     std::vector<js::Value> roots) {
+NetIo::Token NetIo::schedule(uint64_t at_ns, std::string_view label, std::function<void(NodeProcess&)> event,
+                             std::vector<js::Value> roots) {
     Event e;
     e.run = std::move(event);
     e.roots = std::move(roots);
@@ -38,7 +41,9 @@ void NetIo::schedule(uint64_t at_ns, std::string_view label, std::function<void(
         item.seq = next_seq_;
         e.item = process_.trace()->add_item(item);
     }
-    events_.emplace(std::make_pair(at_ns, next_seq_++), std::move(e));
+    const Token token{at_ns, next_seq_++};
+    events_.emplace(token, std::move(e));
+    return token;
 }
 
 std::optional<uint64_t> NetIo::next_ready_ns() const {
@@ -64,6 +69,44 @@ void NetIo::deliver(uint64_t now_ns) {
             e.run(process_);
         } catch (...) {
             running_.pop_back();
+            throw;
+        }
+        running_.pop_back();
+    }
+}
+
+void NetIo::queue_close(std::string_view label, std::function<void(NodeProcess&)> callback,
+                                std::vector<js::Value> roots) {
+    Event e;
+    e.run = std::move(callback);
+    e.roots = std::move(roots);
+    if (process_.tracing()) {
+        trace::Item item;
+        item.queue = trace::QueueKind::Close;
+        item.label = process_.intern(label);
+        item.seq = next_seq_++;
+        e.item = process_.trace()->add_item(item);
+        process_.record(trace::EventKind::Enqueue, trace::Rule::CloseCallbacksPhase, e.item,
+                        uint32_t(trace::QueueKind::Close));
+    }
+    closing_.push_back(std::move(e));
+}
+
+// uv__run_closing_handles: the handles closed until now, in closing order;
+// a handle closed by one of these callbacks waits for the next iteration.
+void NetIo::run_closing() {
+    std::vector<Event> batch = std::move(closing_);
+    closing_.clear();
+    for (size_t i = 0; i < batch.size(); i++) {
+        running_.push_back(std::move(batch[i]));
+        Event& e = running_.back();
+        process_.record(trace::EventKind::Dequeue, trace::Rule::CloseCallbacksPhase, e.item,
+                        uint32_t(trace::QueueKind::Close));
+        try {
+            e.run(process_);
+        } catch (...) {
+            running_.pop_back();
+            for (size_t j = i + 1; j < batch.size(); j++) closing_.push_back(std::move(batch[j]));
             throw;
         }
         running_.pop_back();

@@ -113,6 +113,7 @@ int run_process(NodeProcess& p, const std::string& source) {
     install_console(p);
     install_timer_globals(p);
     install_abort_globals(p);
+    install_load_generator(p, p.config().load);
 
     p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
     p.in_main_script = true;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/node/load_generator.h"
+
 namespace looplab::node {
 
 enum class Stream : uint8_t { Stdout, Stderr };
@@ -39,6 +41,7 @@ struct RunConfig {
     // core count os.cpus() reports.
     uint32_t host_threads = 0;
     uint32_t cores = 4;
+    LoadConfig load;                // --load: the built-in client (off by default)
 };
 
 struct RunResult {

@@ -112,6 +112,12 @@ constexpr std::array<RuleInfo, kRuleCount> kRules{{
     {"sync_call_blocks_loop",
      "A *Sync call does the work on the main thread: nothing else (timers, callbacks) can run "
      "until it returns."},
+    {"close_callbacks_phase",
+     "A closed handle's callback (a socket's or server's 'close') runs in the close-callbacks "
+     "phase, after check."},
+    {"listening_server_keeps_loop_alive",
+     "A listening server or an open socket is a referenced handle: the loop keeps waiting for "
+     "connections until it is closed or unref'ed."},
 }};
 
 }  // namespace

@@ -50,8 +50,10 @@ enum class Rule : uint8_t {
     PollWaitsForIo,
     SocketReadyInPoll,
     SyncCallBlocksLoop,
+    CloseCallbacksPhase,
+    ListeningServerKeepsLoopAlive,
 };
-inline constexpr size_t kRuleCount = 42;
+inline constexpr size_t kRuleCount = 44;
 
 // One sentence that explains the rule to a learner.
 std::string_view rule_text(Rule rule);
