@@ -13,6 +13,7 @@
 
 #include "engine/js/buffer.h"
 #include "engine/js/operations.h"
+#include "engine/node/fs_internal.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 #include "engine/node/threadpool_support.h"
@@ -28,17 +29,24 @@ using namespace js;
 namespace ms = module_support;
 using sim::FileSandbox;
 
-enum Shape : int { kCallback = 0, kSync = 1, kPromise = 2 };
+using Shape = FsShape;
+constexpr Shape kCallback = kFsCallback;
+constexpr Shape kSync = kFsSync;
+constexpr Shape kPromise = kFsPromise;
 
-FileSandbox& sandbox(NodeProcess& p) {
-    if (!p.fs_state) p.fs_state = std::make_shared<FileSandbox>(p.main_dir, p.main_dir);
-    return *static_cast<FileSandbox*>(p.fs_state.get());
-}
+FileSandbox& sandbox(NodeProcess& p) { return fs_state(p).sandbox; }
 
 Shape shape_of(const CallArgs& call) { return Shape(int(call.callee->native_data.as_number())); }
 
+}  // namespace
+
+FsState& fs_state(NodeProcess& p) {
+    if (!p.fs_state) p.fs_state = std::make_shared<FsState>(p.main_dir, p.main_dir);
+    return *static_cast<FsState*>(p.fs_state.get());
+}
+
 // path: string or Buffer (URL objects: their pathname).
-std::string path_arg(Isolate& isolate, Value v, std::string_view name = "path") {
+std::string fs_path_arg(Isolate& isolate, Value v, std::string_view name) {
     if (v.is_string()) return v.as_string()->str();
     if (is_bytes_like(v)) return bytes_arg(isolate, v, name);
     if (v.is_object()) {
@@ -48,6 +56,31 @@ std::string path_arg(Isolate& isolate, Value v, std::string_view name = "path") 
     }
     ms::throw_invalid_arg_type(isolate, name, "string or an instance of Buffer or URL", v);
 }
+
+double fs_now_ms(NodeProcess& p) { return sim::kEpochMs + double(p.now_ns() / sim::kNsPerMs); }
+
+// Dispatches an operation in the shape the native was created for. For the
+// callback shape, the callback is the last argument.
+Value fs_dispatch(Isolate& isolate, const CallArgs& call, AsyncOp op) {
+    NodeProcess& p = process_of(isolate);
+    switch (shape_of(call)) {
+    case kSync: return run_sync(p, std::move(op));
+    case kPromise: return queue_with_promise(p, std::move(op));
+    case kCallback: break;
+    }
+    Value cb = call.size() ? call.args[call.size() - 1] : Value::undefined();
+    if (!is_callable(cb)) ms::throw_invalid_arg_type(isolate, "cb", "function", cb);
+    queue_with_callback(p, std::move(op), cb);
+    return Value::undefined();
+}
+
+uint64_t fs_syscall_cost(NodeProcess& p, int syscalls, uint64_t bytes) {
+    return uint64_t(syscalls) * p.costs().fs_syscall_ns + bytes * p.costs().fs_byte_ns;
+}
+
+namespace {
+
+std::string path_arg(Isolate& isolate, Value v, std::string_view name = "path") { return fs_path_arg(isolate, v, name); }
 
 // The encoding of an options argument: 'utf8' or { encoding: 'utf8' }.
 std::string encoding_option(Isolate& isolate, Value options) {
@@ -63,22 +96,9 @@ bool bool_option(Isolate& isolate, Value options, std::string_view key) {
     return options.is_object() && !is_callable(options) && to_boolean(get(isolate, options, key));
 }
 
-double now_ms(NodeProcess& p) { return sim::kEpochMs + double(p.now_ns() / sim::kNsPerMs); }
+double now_ms(NodeProcess& p) { return fs_now_ms(p); }
 
-// Dispatches an operation in the shape the native was created for. For the
-// callback shape, the callback is the last argument.
-Value dispatch(Isolate& isolate, const CallArgs& call, AsyncOp op) {
-    NodeProcess& p = process_of(isolate);
-    switch (shape_of(call)) {
-    case kSync: return run_sync(p, std::move(op));
-    case kPromise: return queue_with_promise(p, std::move(op));
-    case kCallback: break;
-    }
-    Value cb = call.size() ? call.args[call.size() - 1] : Value::undefined();
-    if (!is_callable(cb)) ms::throw_invalid_arg_type(isolate, "cb", "function", cb);
-    queue_with_callback(p, std::move(op), cb);
-    return Value::undefined();
-}
+Value dispatch(Isolate& isolate, const CallArgs& call, AsyncOp op) { return fs_dispatch(isolate, call, std::move(op)); }
 
 // An operation whose whole effect happened on the loop thread: its result
 // is an error (err != 0) or `make` called at delivery.
@@ -182,9 +202,7 @@ Value make_dirent(Isolate& isolate, JsObject* proto, const sim::DirEntry& e, con
 
 // ---- the operations ----
 
-uint64_t syscall_cost(NodeProcess& p, int syscalls, uint64_t bytes = 0) {
-    return uint64_t(syscalls) * p.costs().fs_syscall_ns + bytes * p.costs().fs_byte_ns;
-}
+uint64_t syscall_cost(NodeProcess& p, int syscalls, uint64_t bytes = 0) { return fs_syscall_cost(p, syscalls, bytes); }
 
 Value fs_read_file(Isolate& isolate, const CallArgs& call) {
     NodeProcess& p = process_of(isolate);
@@ -433,6 +451,8 @@ Value create_fs_module(Isolate& isolate) {
         ms::export_value(isolate, fs, k, Value::number(v));
     }
     ms::export_value(isolate, fs, "constants", Value::object(constants));
+    install_fs_fd_functions(isolate, fs, protos);
+    install_fs_streams(isolate, fs);
     ms::export_value(isolate, fs, "promises", Value::object(make_promises(isolate, protos)));
     return Value::object(fs);
 }

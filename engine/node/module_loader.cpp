@@ -65,12 +65,13 @@ ModuleFactory own_builtin(std::string_view name) {
 }  // namespace
 
 ModuleLoader::ModuleLoader(NodeProcess& process, std::string sandbox_root)
-    : process_(process), root_(normalize(sandbox_root)) {}
+    : process_(process), root_(normalize(sandbox_root)), library_(process) {}
 
 void ModuleLoader::trace_roots(js::Tracer& tracer) const {
     for (const auto& [name, module] : cache_) tracer.mark(module);
     for (const auto& [name, exports] : builtins_) tracer.mark(exports);
     tracer.mark(main_);
+    library_.trace_roots(tracer);
 }
 
 bool ModuleLoader::is_file_in_sandbox(const std::string& path) const {

@@ -9,6 +9,7 @@
 
 #include "engine/js/isolate.h"
 #include "engine/js/vm.h"
+#include "engine/node/jslib.h"
 
 namespace looplab::node {
 
@@ -26,6 +27,9 @@ public:
     js::Value require(js::JsObject* parent, const std::string& specifier);
     // require.resolve
     std::string resolve(js::JsObject* parent, const std::string& specifier);
+
+    // The library modules written in JavaScript (jslib.h).
+    JsLibrary& library() { return library_; }
 
     void trace_roots(js::Tracer& tracer) const;
 
@@ -45,6 +49,7 @@ private:
     std::map<std::string, js::JsObject*> cache_;  // filename -> module (Module._cache)
     std::map<std::string, js::Value> builtins_;   // name -> exports
     js::JsObject* main_ = nullptr;
+    JsLibrary library_;
 };
 
 }  // namespace looplab::node

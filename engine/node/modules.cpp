@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "engine/node/jslib.h"
+
 namespace looplab::node {
 
 // Each module_*.cpp defines its create function.
@@ -30,6 +32,11 @@ constexpr BuiltinModule kModules[] = {
     {"fs/promises", create_fs_promises_module},
     {"os", create_os_module},
     {"path", create_path_module},
+    {"readline", create_js_library_module<"readline">},
+    {"readline/promises", create_js_library_module<"readline/promises">},
+    {"stream", create_js_library_module<"stream">},
+    {"stream/promises", create_js_library_module<"stream/promises">},
+    {"string_decoder", create_js_library_module<"string_decoder">},
     {"util", create_util_module},
     {"worker_threads", create_worker_threads_module},
     {"zlib", create_zlib_module},

@@ -1,0 +1,131 @@
+'use strict';
+// destroy(), errorOrDestroy() and _construct() for Readable, Writable and
+// Duplex. The 'error' and 'close' events of a destroyed stream are emitted
+// on a later tick (after the destroy callback), as Node documents.
+
+const kConstruct = Symbol('kConstruct');
+const kDestroy = Symbol('kDestroy');
+
+function recordError(err, w, r) {
+  if (!err) return;
+  err.stack; // capture the stack now, as Node does, so it names the caller
+  if (w && !w.errored) w.errored = err;
+  if (r && !r.errored) r.errored = err;
+}
+
+function destroy(err, cb) {
+  const r = this._readableState;
+  const w = this._writableState;
+  const s = w || r;
+  if ((w && w.destroyed) || (r && r.destroyed)) {
+    if (typeof cb === 'function') cb();
+    return this;
+  }
+  recordError(err, w, r);
+  if (w) w.destroyed = true;
+  if (r) r.destroyed = true;
+  if (!s.constructed) {
+    this.once(kDestroy, (er) => runDestroy(this, er || err, cb));
+  } else {
+    runDestroy(this, err, cb);
+  }
+  return this;
+}
+
+function runDestroy(self, err, cb) {
+  let called = false;
+  function onDestroy(er) {
+    if (called) return;
+    called = true;
+    const r = self._readableState;
+    const w = self._writableState;
+    recordError(er, w, r);
+    if (w) w.closed = true;
+    if (r) r.closed = true;
+    if (typeof cb === 'function') cb(er);
+    if (er) process.nextTick(emitErrorCloseNT, self, er);
+    else process.nextTick(emitCloseNT, self);
+  }
+  try {
+    self._destroy(err || null, onDestroy);
+  } catch (e) {
+    onDestroy(e);
+  }
+}
+
+function emitErrorCloseNT(self, err) {
+  emitErrorNT(self, err);
+  emitCloseNT(self);
+}
+
+function emitCloseNT(self) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if (w) w.closeEmitted = true;
+  if (r) r.closeEmitted = true;
+  if ((w && w.emitClose) || (r && r.emitClose)) self.emit('close');
+}
+
+function emitErrorNT(self, err) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return;
+  if (w) w.errorEmitted = true;
+  if (r) r.errorEmitted = true;
+  self.emit('error', err);
+}
+
+// Errors raised inside the stream machinery: destroy the stream when it
+// auto-destroys, else only emit 'error'.
+function errorOrDestroy(stream, err, sync) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if ((w && w.destroyed) || (r && r.destroyed)) return;
+  if ((r && r.autoDestroy) || (w && w.autoDestroy)) {
+    stream.destroy(err);
+  } else if (err) {
+    err.stack;
+    if (w && !w.errored) w.errored = err;
+    if (r && !r.errored) r.errored = err;
+    if (sync) process.nextTick(emitErrorNT, stream, err);
+    else emitErrorNT(stream, err);
+  }
+}
+
+// _construct(callback) runs on the next tick; reads and writes wait for it.
+function construct(stream, cb) {
+  if (typeof stream._construct !== 'function') return;
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (r) r.constructed = false;
+  if (w) w.constructed = false;
+  stream.once(kConstruct, cb);
+  if (stream.listenerCount(kConstruct) > 1) return; // Duplex: one call for both sides
+  process.nextTick(constructNT, stream);
+}
+
+function constructNT(stream) {
+  let called = false;
+  function onConstruct(err) {
+    if (called) {
+      errorOrDestroy(stream, err ?? require('internal/errors').makeError('ERR_MULTIPLE_CALLBACK'));
+      return;
+    }
+    called = true;
+    const r = stream._readableState;
+    const w = stream._writableState;
+    const s = w || r;
+    if (r) r.constructed = true;
+    if (w) w.constructed = true;
+    if (s.destroyed) stream.emit(kDestroy, err);
+    else if (err) errorOrDestroy(stream, err, true);
+    else process.nextTick(() => stream.emit(kConstruct));
+  }
+  try {
+    stream._construct((err) => process.nextTick(onConstruct, err));
+  } catch (err) {
+    process.nextTick(onConstruct, err);
+  }
+}
+
+module.exports = { destroy, errorOrDestroy, construct, kDestroy };
