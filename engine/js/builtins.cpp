@@ -26,6 +26,7 @@ void install_builtins(Isolate& isolate) {
     install_regexp_builtins(isolate);
     install_date_builtins(isolate);
     install_typed_array_builtins(isolate);
+    install_atomics_builtins(isolate);
     install_promise_builtins(isolate);
     install_global_functions(isolate);
 }

@@ -23,6 +23,7 @@ void install_date_builtins(Isolate& isolate);        // Date (reads the isolate'
 void install_error_builtins(Isolate& isolate);       // Error and subclasses, AggregateError
 void install_bigint_builtins(Isolate& isolate);      // BigInt
 void install_typed_array_builtins(Isolate& isolate); // ArrayBuffer, SharedArrayBuffer, typed arrays, DataView
+void install_atomics_builtins(Isolate& isolate);     // Atomics (engine/js/shared_memory.h orders it across isolates)
 void install_promise_builtins(Isolate& isolate);     // Promise and its combinators
 void install_global_functions(Isolate& isolate);     // globalThis, encodeURIComponent, structuredClone...
 

@@ -196,8 +196,12 @@ private:
             case ObjectClass::Error: return clone_error(o);
             case ObjectClass::ArrayBuffer: {
                 auto* source = static_cast<JsArrayBuffer*>(o);
-                JsArrayBuffer* copy = new_array_buffer(isolate_, source->data.size());
-                copy->data = source->data;
+                JsArrayBuffer* copy = new_array_buffer(isolate_, source->shared ? 0 : source->data.size(), source->shared);
+                if (source->shared) {
+                    copy->data.share(source->data.shared_block());  // a SharedArrayBuffer clones by reference
+                } else {
+                    copy->data = source->data.to_vector();
+                }
                 return Value::object(remember(o, copy));
             }
             case ObjectClass::TypedArray: {

@@ -648,13 +648,35 @@ void install_array_buffers(Isolate& isolate) {
 JsArrayBuffer* new_array_buffer(Isolate& isolate, size_t length, bool shared) {
     if (static_cast<double>(length) > kMaxByteLength) isolate.throw_range_error("Array buffer allocation failed");
     JsArrayBuffer* buffer = isolate.heap().make<JsArrayBuffer>(isolate.realm().array_buffer_prototype);
-    buffer->data.assign(length, 0);
+    if (shared) {
+        buffer->data.share(std::make_shared<SharedBytes>(length));
+    } else {
+        buffer->data.assign(length, 0);
+    }
     buffer->shared = shared;
     if (shared && isolate.realm().array_buffer_prototype) {
         buffer->proto = isolate.realm().array_buffer_prototype->internal.as_object();
     }
     isolate.heap().note_growth(length);
     return buffer;
+}
+
+std::vector<uint8_t> detach_array_buffer(Isolate& isolate, JsArrayBuffer* buffer) {
+    // Views hold no back-pointers: a detach is rare, so one walk of the heap
+    // finds them instead of making every view creation register itself.
+    isolate.heap().for_each_cell([buffer](GcCell* cell) {
+        if (cell->cell_kind != CellKind::Object) return;
+        auto* o = static_cast<JsObject*>(cell);
+        if (o->cls == ObjectClass::TypedArray && static_cast<JsTypedArray*>(o)->buffer == buffer) {
+            static_cast<JsTypedArray*>(o)->length = 0;
+            static_cast<JsTypedArray*>(o)->byte_offset = 0;
+        } else if (o->cls == ObjectClass::DataView && static_cast<JsDataView*>(o)->buffer == buffer) {
+            static_cast<JsDataView*>(o)->byte_length = 0;
+            static_cast<JsDataView*>(o)->byte_offset = 0;
+        }
+    });
+    buffer->detached = true;
+    return buffer->data.release();
 }
 
 JsTypedArray* new_typed_array(Isolate& isolate, TypedArrayKind kind, JsObject* proto, size_t length) {

@@ -97,6 +97,13 @@ public:
     size_t add_root_source(RootSource source);
     void remove_root_source(size_t handle);
 
+    // Visits every cell not yet collected. Rare operations only (detaching a
+    // transferred ArrayBuffer finds its views this way).
+    template <typename F>
+    void for_each_cell(F&& visit) {
+        for (GcCell* cell = cells_; cell != nullptr; cell = cell->gc_next) visit(cell);
+    }
+
     bool should_collect() const { return allocated_since_gc_ >= next_gc_budget_; }
     bool over_limit() const { return live_bytes_ > limit_bytes_; }
     size_t limit_bytes() const { return limit_bytes_; }

@@ -20,6 +20,7 @@ namespace looplab::js {
 
 class Interpreter;  // engine/js/vm.h
 
+class SharedMemoryHost;  // engine/js/shared_memory.h
 enum class ErrorType : uint8_t {
     Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError,
 };
@@ -127,6 +128,7 @@ public:
     Isolate(const Isolate&) = delete;
     Isolate& operator=(const Isolate&) = delete;
 
+    RunControl* control = nullptr;  // not owned; outlives the run
     Heap& heap() { return heap_; }
     Realm& realm() { return realm_; }
     const WellKnownSymbols& symbols() const { return symbols_; }
@@ -144,6 +146,8 @@ public:
     Value concat(Value left_string, Value right_string);
     // The property key for a value: interned string or symbol; numbers
     // become canonical strings.
+    // Orders Atomics operations between isolates (engine/js/shared_memory.h).
+    SharedMemoryHost* shared_memory = nullptr;
     Value to_property_key(Value v);
 
     // ---- object creation ----

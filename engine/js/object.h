@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -140,10 +142,80 @@ struct JsArray final : JsObject {
     }
 };
 
+// A SharedArrayBuffer's bytes live outside every heap, refcounted, so the
+// buffers of several isolates (worker threads) alias one block, freed with
+// the last of them. Never resized: views hold offsets into it.
+struct SharedBytes {
+    explicit SharedBytes(size_t length) : bytes(length, 0) {}
+    std::vector<uint8_t> bytes;
+};
+
+// An ArrayBuffer's bytes: its own vector, or a SharedBytes block. data() and
+// size() are cached, so element access costs what a plain vector's does.
+class ByteStore {
+public:
+    ByteStore() = default;
+    ByteStore(const ByteStore&) = delete;
+    ByteStore& operator=(const ByteStore&) = delete;
+    ByteStore& operator=(std::vector<uint8_t> bytes) {
+        own_ = std::move(bytes);
+        shared_.reset();
+        sync();
+        return *this;
+    }
+
+    uint8_t* data() { return ptr_; }
+    const uint8_t* data() const { return ptr_; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    size_t capacity() const { return shared_ ? size_ : own_.capacity(); }
+    uint8_t* begin() { return ptr_; }
+    uint8_t* end() { return ptr_ + size_; }
+    const uint8_t* begin() const { return ptr_; }
+    const uint8_t* end() const { return ptr_ + size_; }
+    uint8_t& operator[](size_t i) { return ptr_[i]; }
+    uint8_t operator[](size_t i) const { return ptr_[i]; }
+    bool operator==(const ByteStore& other) const {
+        return size_ == other.size_ && (size_ == 0 || std::memcmp(ptr_, other.ptr_, size_) == 0);
+    }
+    void assign(size_t length, uint8_t value) { own_.assign(length, value), sync(); }
+    template <typename It>
+    void assign(It first, It last) { own_.assign(first, last), sync(); }
+    void resize(size_t length) { own_.resize(length), sync(); }
+    std::vector<uint8_t> to_vector() const { return std::vector<uint8_t>(begin(), end()); }
+
+    // SharedArrayBuffer: alias `block` (from this or another isolate).
+    void share(std::shared_ptr<SharedBytes> block) {
+        own_.clear();
+        shared_ = std::move(block);
+        sync();
+    }
+    const std::shared_ptr<SharedBytes>& shared_block() const { return shared_; }
+    // A transfer moves the bytes out without copying; the store is left empty.
+    std::vector<uint8_t> release() {
+        std::vector<uint8_t> out = shared_ ? to_vector() : std::move(own_);
+        own_ = {};
+        shared_.reset();
+        sync();
+        return out;
+    }
+
+private:
+    void sync() {
+        ptr_ = shared_ ? shared_->bytes.data() : own_.data();
+        size_ = shared_ ? shared_->bytes.size() : own_.size();
+    }
+    std::vector<uint8_t> own_;
+    std::shared_ptr<SharedBytes> shared_;
+    uint8_t* ptr_ = nullptr;
+    size_t size_ = 0;
+};
+
 struct JsArrayBuffer final : JsObject {
     explicit JsArrayBuffer(JsObject* prototype) : JsObject(prototype, ObjectClass::ArrayBuffer) {}
-    std::vector<uint8_t> data;
-    bool shared = false;  // SharedArrayBuffer
+    ByteStore data;
+    bool shared = false;    // SharedArrayBuffer
+    bool detached = false;  // transferred away (postMessage transfer list)
     size_t byte_size() const override { return JsObject::byte_size() + data.capacity(); }
 };
 

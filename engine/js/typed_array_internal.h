@@ -7,6 +7,9 @@ namespace looplab::js {
 
 // A new ArrayBuffer of `length` zero bytes (throws RangeError past the limit).
 JsArrayBuffer* new_array_buffer(Isolate& isolate, size_t length, bool shared = false);
+// DetachArrayBuffer: the bytes leave `buffer` (returned, not copied); it and
+// every view on it (typed arrays, DataViews) report length 0 from now on.
+std::vector<uint8_t> detach_array_buffer(Isolate& isolate, JsArrayBuffer* buffer);
 // A new typed array of `kind` with prototype `proto` over a fresh buffer.
 JsTypedArray* new_typed_array(Isolate& isolate, TypedArrayKind kind, JsObject* proto, size_t length);
 // `this` as a typed array, or TypeError naming `method`.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/js/vm.h"
+#include "engine/node/message_port.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 #include "engine/node/worker.h"
@@ -43,6 +44,118 @@ function refCounted(emitter, post) {
 
 class MessagePort extends EventEmitter {}
 
+const kPortMessage = 20, kPortClose = 21, kMakePort = 22;
+const ports = new Map();  // port id -> MessagePort of this isolate
+
+// Splits a transfer list into ArrayBuffers and ports, as Node validates it.
+function splitTransfer(transferList, self) {
+  const buffers = [], portIds = [], portObjects = [];
+  if (transferList === undefined || transferList === null) return { buffers, portIds, portObjects };
+  if (typeof transferList !== 'object' || typeof transferList[Symbol.iterator] !== 'function') {
+    return { buffers, portIds, portObjects };
+  }
+  for (const item of transferList) {
+    if (item instanceof MessagePort && item._id !== undefined) {
+      if (item === self) {
+        const err = new Error('Transfer list contains source port');
+        err.name = 'DataCloneError';
+        Object.defineProperty(err, 'code', { value: 25, enumerable: false, configurable: true, writable: true });
+        throw err;
+      }
+      portIds.push(item._id); portObjects.push(item);
+    } else if (binding.isArrayBuffer(item)) {
+      buffers.push(item);
+    } else {
+      const err = new TypeError('Found invalid object in transferList');
+      err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+      throw err;
+    }
+  }
+  return { buffers, portIds, portObjects };
+}
+
+class MessageEvent {
+  constructor(type, data, target) { this.type = type; this.data = data; this.target = target; }
+}
+
+function makePort(id) {
+  const port = new MessagePort();
+  port._id = id;
+  port._started = false;
+  port._closed = false;
+  port.postMessage = function(value, transferList) {
+    const t = splitTransfer(transferList, port);
+    if (port._closed) return;
+    binding.portPost(id, value, t.buffers, t.portIds, t.portObjects);
+    for (const moved of t.portObjects) detachPort(moved);
+  };
+  const start = () => { if (!port._started && !port._closed) { port._started = true; binding.portStart(id); } };
+  port.start = start;
+  port.on('newListener', (name) => { if (name === 'message') start(); });
+  // refCounted's bookkeeping goes through binding.ref for parentPort; a
+  // MessagePort reports its own state to the port hub instead.
+  port._syncRef = () => binding.portRef(id, port.listenerCount('message') > 0 && !port._unrefed && !port._closed);
+  // 'newListener' fires before the listener is added, 'removeListener' after.
+  port.on('newListener', (name) => {
+    if (name === 'message') binding.portRef(id, !port._unrefed && !port._closed);
+  });
+  port.on('removeListener', (name) => { if (name === 'message') port._syncRef(); });
+  port.ref = function() { this._unrefed = false; this._syncRef(); return this; };
+  port.unref = function() { this._unrefed = true; this._syncRef(); return this; };
+  port.close = function() {
+    if (this._closed) return;
+    this._closed = true;
+    this._syncRef();
+    binding.portClose(id);
+  };
+  let handler = null;
+  Object.defineProperty(port, 'onmessage', {
+    enumerable: false, configurable: true,
+    get() { return handler; },
+    set(fn) {
+      if (handler) this.removeListener('message', handler._wrapper);
+      handler = typeof fn === 'function' ? fn : null;
+      if (handler) {
+        handler._wrapper = (data) => handler.call(port, new MessageEvent('message', data, port));
+        this.on('message', handler._wrapper);
+      }
+    },
+  });
+  ports.set(id, port);
+  return port;
+}
+
+function detachPort(port) {
+  ports.delete(port._id);
+  port._closed = true;
+  port._moved = true;
+}
+
+class MessageChannel {
+  constructor() {
+    const ids = binding.channel();
+    this.port1 = makePort(ids[0]);
+    this.port2 = makePort(ids[1]);
+  }
+}
+
+function receiveMessageOnPort(port) {
+  if (!(port instanceof MessagePort)) {
+    const err = new TypeError('The "port" argument must be a MessagePort instance');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  const r = binding.portReceive(port._id);
+  return r;
+}
+
+class BroadcastChannel extends EventEmitter {
+  constructor(name) {
+    super();
+    throw new Error('looplab: BroadcastChannel is not modelled yet (use MessageChannel)');
+  }
+}
+
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -54,14 +167,19 @@ class Worker extends EventEmitter {
     }
     const file = typeof filename === 'string' ? filename : filename.pathname;
     const argv = Array.isArray(options.argv) ? options.argv.map(String) : [];
-    this.threadId = binding.spawn(file, !!options.eval, options.workerData, argv);
+    const t = splitTransfer(options.transferList);
+    this.threadId = binding.spawn(file, !!options.eval, options.workerData, argv, t.buffers, t.portIds, t.portObjects);
+    for (const moved of t.portObjects) detachPort(moved);
     this._refed = true;
     this._exited = false;
     workers.set(this.threadId, this);
     binding.ref(1);
   }
   postMessage(value, transferList) {
-    if (!this._exited) binding.post(this.threadId, value, transferList);
+    if (this._exited) return;
+    const t = splitTransfer(transferList);
+    binding.post(this.threadId, value, t.buffers, t.portIds, t.portObjects);
+    for (const moved of t.portObjects) detachPort(moved);
   }
   terminate() {
     return new Promise((resolve) => {
@@ -77,12 +195,23 @@ class Worker extends EventEmitter {
 let parentPort = null;
 if (!binding.isMainThread) {
   parentPort = new MessagePort();
-  refCounted(parentPort, (value, transferList) => binding.post(-1, value, transferList));
+  refCounted(parentPort, (value, transferList) => {
+    const t = splitTransfer(transferList);
+    binding.post(-1, value, t.buffers, t.portIds, t.portObjects);
+    for (const moved of t.portObjects) detachPort(moved);
+  });
 }
 
 Object.defineProperty(globalThis, '__looplabWorkerDispatch', {
   enumerable: false, configurable: true, writable: true,
   value: function onmessage(kind, id, value) {
+    if (kind === kMakePort) return ports.get(id) || makePort(id);
+    if (kind === kPortMessage) { const port = ports.get(id); if (port) port.emit('message', value); return; }
+    if (kind === kPortClose) {
+      const port = ports.get(id);
+      if (port) { port._closed = true; port._syncRef(); ports.delete(id); port.emit('close'); }
+      return;
+    }
     if (kind === kData && !binding.isMainThread && id === binding.parentId) {
       parentPort.emit('message', value);
       return;
@@ -120,6 +249,9 @@ return {
   resourceLimits: {},
   Worker,
   MessagePort,
+  MessageChannel,
+  BroadcastChannel,
+  receiveMessageOnPort,
   SHARE_ENV: Symbol('nodejs.worker_threads.SHARE_ENV'),
   markAsUntransferable() {},
   setEnvironmentData() {},
@@ -138,7 +270,35 @@ bool read_text(const std::string& path, std::string* text) {
     return true;
 }
 
-// binding.spawn(filename, isEval, workerData, argv) -> threadId
+// The transfer list as the JS side split it: (buffers, port ids, port objects)
+// starting at argument `first`.
+TransferList transfer_from(Isolate& isolate, const CallArgs& call, size_t first) {
+    TransferList t;
+    if (call.arg(first).is_object()) {
+        for (Value v : iterate_to_vector(isolate, call.arg(first))) {
+            if (v.is_object() && v.as_object()->cls == ObjectClass::ArrayBuffer) {
+                t.buffers.push_back(static_cast<JsArrayBuffer*>(v.as_object()));
+            }
+        }
+    }
+    if (!call.arg(first + 1).is_object() || !call.arg(first + 2).is_object()) return t;
+    const std::vector<Value> ids = iterate_to_vector(isolate, call.arg(first + 1));
+    const std::vector<Value> objects = iterate_to_vector(isolate, call.arg(first + 2));
+    PortHub& hub = port_hub(process_of(isolate));
+    for (size_t i = 0; i < ids.size() && i < objects.size(); i++) {
+        std::shared_ptr<PortState> state = hub.state_of(uint32_t(to_number(isolate, ids[i])));
+        if (state && objects[i].is_object()) t.ports.emplace_back(objects[i].as_object(), state);
+    }
+    return t;
+}
+
+// Once the message is serialized, the transferred ports belong to `to`.
+void release_ports(Isolate& isolate, const TransferList& t, uint32_t to) {
+    PortHub& hub = port_hub(process_of(isolate));
+    for (const auto& [object, state] : t.ports) hub.release(static_cast<PortState*>(state.get())->id, to);
+}
+
+// binding.spawn(filename, isEval, workerData, argv, buffers, portIds, ports) -> threadId
 Value worker_spawn(Isolate& isolate, const CallArgs& call) {
     NodeProcess& p = process_of(isolate);
     IsolateLink& link = link_of(isolate);
@@ -158,30 +318,91 @@ Value worker_spawn(Isolate& isolate, const CallArgs& call) {
                                              "Cannot find module '" + spec.filename + "'");
         }
     }
-    spec.worker_data = serialize_value(isolate, call.arg(2));
+    const TransferList transfer = transfer_from(isolate, call, 4);
+    spec.worker_data = serialize_value(isolate, call.arg(2), transfer);
     if (call.arg(3).is_object()) {
         for (Value v : iterate_to_vector(isolate, call.arg(3))) spec.argv.push_back(to_string(isolate, v));
     }
     const uint32_t id = link.spawn(std::move(spec));
+    release_ports(isolate, transfer, id);
     if (id == 0) throw LimitExceeded{"looplab: isolate limit of " + std::to_string(link.shared->world->config().max_isolates) +
                                     " reached (a worker or fork loop?)"};
     return Value::number(id);
 }
 
-// binding.post(threadId | -1 for the parent, value, transferList)
+// binding.post(threadId | -1 for the parent, value, buffers, portIds, ports)
 Value worker_post(Isolate& isolate, const CallArgs& call) {
     IsolateLink& link = link_of(isolate);
-    auto node = std::make_shared<CloneNode>(serialize_value(isolate, call.arg(1)));
+    const TransferList transfer = transfer_from(isolate, call, 2);
+    auto node = std::make_shared<CloneNode>(serialize_value(isolate, call.arg(1), transfer));
     const double to = to_number(isolate, call.arg(0));
+    const uint32_t receiver = to < 0 ? link.parent : uint32_t(to);
+    release_ports(isolate, transfer, receiver);
     const size_t bytes = clone_size(*node);
     // Serialization costs the sender's time; the channel is the worker's id.
     process_of(isolate).charge(bytes * kMessageByteNs);
-    if (to < 0) {
-        link.send(link.parent, LinkMessage::Data, link.id, node, bytes);
-    } else {
-        link.send(uint32_t(to), LinkMessage::Data, link.id, node, bytes);
-    }
+    link.send(receiver, LinkMessage::Data, link.id, node, bytes);
     return Value::undefined();
+}
+
+// binding.channel() -> [id1, id2]
+Value port_channel(Isolate& isolate, const CallArgs&) {
+    const auto [a, b] = port_hub(process_of(isolate)).create_channel();
+    const Value ids[] = {Value::number(a), Value::number(b)};
+    return Value::object(isolate.new_array_from(ids));
+}
+
+// binding.portPost(id, value, buffers, portIds, ports)
+Value port_post(Isolate& isolate, const CallArgs& call) {
+    NodeProcess& p = process_of(isolate);
+    PortHub& hub = port_hub(p);
+    const uint32_t id = uint32_t(to_number(isolate, call.arg(0)));
+    const TransferList transfer = transfer_from(isolate, call, 2);
+    auto node = std::make_shared<CloneNode>(serialize_value(isolate, call.arg(1), transfer));
+    std::shared_ptr<PortState> self = hub.state_of(id);
+    if (!transfer.ports.empty() && self) {
+        // The ports go where the peer lives.
+        IsolateLink* link = p.loop().find_io_source<IsolateLink>();
+        const uint32_t owner = hub.owns(self->peer) || link == nullptr ? p.isolate().id : port_owner(*link->shared, self->peer);
+        if (owner != p.isolate().id) release_ports(isolate, transfer, owner);
+    }
+    const size_t bytes = clone_size(*node);
+    p.charge(bytes * kMessageByteNs);
+    hub.post(id, std::move(node), bytes);
+    return Value::undefined();
+}
+
+Value port_start(Isolate& isolate, const CallArgs& call) {
+    port_hub(process_of(isolate)).set_started(uint32_t(to_number(isolate, call.arg(0))));
+    return Value::undefined();
+}
+
+Value port_ref(Isolate& isolate, const CallArgs& call) {
+    port_hub(process_of(isolate)).set_refed(uint32_t(to_number(isolate, call.arg(0))), to_boolean(call.arg(1)));
+    return Value::undefined();
+}
+
+Value port_close(Isolate& isolate, const CallArgs& call) {
+    port_hub(process_of(isolate)).close(uint32_t(to_number(isolate, call.arg(0))));
+    return Value::undefined();
+}
+
+// binding.portReceive(id) -> { message } or undefined
+Value port_receive(Isolate& isolate, const CallArgs& call) {
+    std::shared_ptr<CloneNode> node = port_hub(process_of(isolate)).take_one(uint32_t(to_number(isolate, call.arg(0))));
+    if (!node) return Value::undefined();
+    JsObject* result = isolate.new_object();
+    Value message = deserialize_value(isolate, *node, [&isolate](const std::shared_ptr<void>& state) {
+        return make_port_object(isolate, state);
+    });
+    create_data_property(isolate, result, isolate.intern("message"), message);
+    return Value::object(result);
+}
+
+Value is_array_buffer(Isolate&, const CallArgs& call) {
+    const Value v = call.arg(0);
+    return Value::boolean(v.is_object() && v.as_object()->cls == ObjectClass::ArrayBuffer &&
+                          !static_cast<JsArrayBuffer*>(v.as_object())->shared);
 }
 
 Value worker_terminate(Isolate& isolate, const CallArgs& call) {
@@ -222,11 +443,20 @@ Value create_worker_threads_module(Isolate& isolate) {
     isolate.define_method(binding, "terminate", worker_terminate, 1);
     isolate.define_method(binding, "ref", worker_ref, 1);
     isolate.define_method(binding, "reportError", worker_report_error, 1);
+    isolate.define_method(binding, "channel", port_channel, 0);
+    isolate.define_method(binding, "portPost", port_post, 5);
+    isolate.define_method(binding, "portStart", port_start, 1);
+    isolate.define_method(binding, "portRef", port_ref, 2);
+    isolate.define_method(binding, "portClose", port_close, 1);
+    isolate.define_method(binding, "portReceive", port_receive, 1);
+    isolate.define_method(binding, "isArrayBuffer", is_array_buffer, 1);
     create_data_property(isolate, binding, isolate.intern("isMainThread"), Value::boolean(is_main));
     create_data_property(isolate, binding, isolate.intern("threadId"), Value::number(is_main ? 0 : link->id));
     create_data_property(isolate, binding, isolate.intern("parentId"), Value::number(is_main ? 0 : link->parent));
     create_data_property(isolate, binding, isolate.intern("workerData"),
-                         is_main ? Value::null() : deserialize_value(isolate, link->worker_data));
+                         is_main ? Value::null() : deserialize_value(isolate, link->worker_data, [&isolate](const std::shared_ptr<void>& state) {
+                             return make_port_object(isolate, state);
+                         }));
     const std::string params[] = {"binding", "EventEmitter"};
     CompileError error;
     JsFunction* factory =

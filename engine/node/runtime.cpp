@@ -11,6 +11,7 @@
 #include "engine/js/builtins.h"
 #include "engine/js/vm.h"
 #include "engine/node/process.h"
+#include "engine/node/message_port.h"
 #include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
 #include "engine/node/uncaught.h"
@@ -151,6 +152,7 @@ std::string limit_message(NodeProcess& p, std::string message) {
 RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, RecordOptions options) {
     sim::CostModel costs;
     if (!config.cost_model_file.empty()) {
+    install_worker_globals(p);
         if (auto error = costs.load_overrides(config.cost_model_file)) {
             out.write(Stream::Stderr, "looplab: " + *error + "\n");
             return RunResult{9};

@@ -21,7 +21,18 @@ constexpr int kMaxDepth = 2000;
 
 class Serializer {
 public:
-    explicit Serializer(Isolate& isolate) : isolate_(isolate) {}
+    Serializer(Isolate& isolate, const TransferList& transfer) : isolate_(isolate), transfer_(transfer) {}
+
+    // The value, then the transferred buffers' bytes moved into their nodes
+    // (only now: a typed array met after its buffer still needs its length).
+    CloneNode root(Value v) {
+        check_transfer_list();
+        CloneNode n = node(v);
+        std::vector<std::vector<uint8_t>> moved;
+        for (JsArrayBuffer* b : transfer_.buffers) moved.push_back(detach_array_buffer(isolate_, b));
+        move_transferred(n, moved);
+        return n;
+    }
 
     CloneNode node(Value v) {
         CloneNode n;
@@ -43,11 +54,38 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) {
-        Value error = isolate_.new_error(ErrorType::Error, what + " could not be cloned.");
+    [[noreturn]] void fail(const std::string& what) { throw_data_clone_error(what + " could not be cloned."); }
+
+    // Node's DOMException: name DataCloneError, code 25.
+    [[noreturn]] void throw_data_clone_error(const std::string& message) {
+        Value error = isolate_.new_error(ErrorType::Error, message);
         define_own_property(isolate_, error.as_object(), isolate_.intern("name"), isolate_.intern("DataCloneError"),
                             kHiddenFlags);
+        define_own_property(isolate_, error.as_object(), isolate_.intern("code"), Value::number(25), kHiddenFlags);
         isolate_.throw_value(error);
+    }
+
+    void check_transfer_list() {
+        const auto& buffers = transfer_.buffers;
+        for (size_t i = 0; i < buffers.size(); i++) {
+            for (size_t j = 0; j < i; j++) {
+                if (buffers[i] == buffers[j]) throw_data_clone_error("Transfer list contains duplicate ArrayBuffer");
+            }
+        }
+    }
+
+    int transfer_index(JsArrayBuffer* b) const {
+        for (size_t i = 0; i < transfer_.buffers.size(); i++) {
+            if (transfer_.buffers[i] == b) return int(i);
+        }
+        return -1;
+    }
+
+    // Transferred ArrayBuffer nodes carry their index in the transfer list in `length`.
+    static void move_transferred(CloneNode& n, std::vector<std::vector<uint8_t>>& moved) {
+        if (n.kind == Kind::ArrayBuffer && n.transferred) n.bytes = std::move(moved[n.length]);
+        for (auto& [key, v] : n.props) move_transferred(v, moved);
+        for (CloneNode& item : n.items) move_transferred(item, moved);
     }
 
     void props(JsObject* o, CloneNode& n) {
@@ -101,10 +139,22 @@ private:
                 }
                 return;
             }
-            case ObjectClass::ArrayBuffer:
+            case ObjectClass::ArrayBuffer: {
+                auto* b = static_cast<JsArrayBuffer*>(o);
+                if (b->shared) {
+                    n.kind = Kind::SharedArrayBuffer;
+                    n.shared = b->data.shared_block();
+                    return;
+                }
                 n.kind = Kind::ArrayBuffer;
-                n.bytes = static_cast<JsArrayBuffer*>(o)->data;
+                if (const int index = transfer_index(b); index >= 0) {
+                    n.transferred = true;
+                    n.length = size_t(index);
+                } else {
+                    n.bytes = b->data.to_vector();
+                }
                 return;
+            }
             case ObjectClass::TypedArray: {
                 auto* t = static_cast<JsTypedArray*>(o);
                 n.kind = Kind::TypedArray;
@@ -115,19 +165,27 @@ private:
                 return;
             }
             case ObjectClass::Object:
+                for (const auto& [port, state] : transfer_.ports) {
+                    if (port == o) return n.kind = Kind::Port, n.port = state, void();
+                }
+                n.kind = Kind::Object, props(o, n);
+                return;
             case ObjectClass::Arguments: n.kind = Kind::Object, props(o, n); return;
             default: fail("#<" + std::string(o->cls == ObjectClass::Promise ? "Promise" : "Object") + ">");
         }
     }
 
     Isolate& isolate_;
+    const TransferList& transfer_;
     std::unordered_map<JsObject*, uint32_t> memo_;  // look-up only, never iterated
     int depth_ = 0;
 };
 
 class Deserializer {
 public:
-    explicit Deserializer(Isolate& isolate) : isolate_(isolate) {}
+    // `owned`: the tree is this receiver's to consume (transferred bytes move out).
+    Deserializer(Isolate& isolate, bool owned, const PortFactory& make_port)
+        : isolate_(isolate), owned_(owned), make_port_(make_port) {}
 
     Value value(const CloneNode& n) {
         switch (n.kind) {
@@ -219,9 +277,24 @@ private:
                 return Value::object(e);
             }
             case Kind::ArrayBuffer: {
-                JsArrayBuffer* b = new_array_buffer(isolate_, n.bytes.size());
-                b->data = n.bytes;
+                JsArrayBuffer* b = new_array_buffer(isolate_, 0);
+                if (owned_ && n.transferred) {
+                    b->data = std::move(const_cast<CloneNode&>(n).bytes);
+                } else {
+                    b->data = n.bytes;
+                }
+                isolate_.heap().note_growth(b->data.size());
                 return Value::object(remember(n, b));
+            }
+            case Kind::SharedArrayBuffer: {
+                JsArrayBuffer* b = new_array_buffer(isolate_, 0, true);
+                if (n.shared) b->data.share(n.shared);
+                return Value::object(remember(n, b));
+            }
+            case Kind::Port: {
+                Value port = make_port_ && n.port ? make_port_(n.port) : Value::undefined();
+                if (port.is_object()) remember(n, port.as_object());
+                return port;
             }
             case Kind::TypedArray: {
                 Value buffer = n.items.empty() ? Value::undefined() : value(n.items[0]);
@@ -241,14 +314,25 @@ private:
     }
 
     Isolate& isolate_;
+    const bool owned_;
+    const PortFactory& make_port_;
     std::vector<JsObject*> objects_;  // by serialization number
 };
 
 }  // namespace
 
-CloneNode serialize_value(Isolate& isolate, Value value) { return Serializer(isolate).node(value); }
+CloneNode serialize_value(Isolate& isolate, Value value, const TransferList& transfer) {
+    return Serializer(isolate, transfer).root(value);
+}
 
-Value deserialize_value(Isolate& isolate, const CloneNode& node) { return Deserializer(isolate).value(node); }
+Value deserialize_value(Isolate& isolate, CloneNode& node, const PortFactory& make_port) {
+    return Deserializer(isolate, true, make_port).value(node);
+}
+
+Value deserialize_value(Isolate& isolate, const CloneNode& node) {
+    const PortFactory none;
+    return Deserializer(isolate, false, none).value(node);
+}
 
 size_t clone_size(const CloneNode& node) {
     size_t n = 8 + node.text.size() + node.bytes.size();

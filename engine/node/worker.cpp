@@ -10,6 +10,7 @@
 #include "engine/js/builtins.h"
 #include "engine/js/operations.h"
 #include "engine/js/vm.h"
+#include "engine/node/message_port.h"
 #include "engine/node/process.h"
 #include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
@@ -98,6 +99,7 @@ int run_worker_process(NodeProcess& p, const WorkerSpec& spec) {
     install_abort_globals(p);
     // Node's worker bootstrap loads worker_threads first: its parentPort and
     // its uncaught-exception reporting exist even if the script never asks.
+    install_worker_globals(p);
     p.modules->require(nullptr, "worker_threads");
     p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
     js::CompileError syntax_error;
@@ -131,6 +133,7 @@ void run_worker_thread(std::shared_ptr<WorldShared> shared, uint32_t id, uint32_
         p.isolate().id = id;
         p.advance_clock_to(start_ns);
         p.update_loop_time();
+        p.isolate().shared_memory = &world_shared_memory();
         p.main_path = spec.filename;
         p.main_dir = spec.dir;
         p.modules = std::make_unique<ModuleLoader>(p, p.main_dir);
@@ -194,6 +197,23 @@ IsolateLink::~IsolateLink() {
 
 std::optional<uint64_t> IsolateLink::next_ready_ns() const {
     // Nothing referenced waits on messages: never block the loop for them
+bool IsolateLink::active() const {
+    if (refs > 0) return true;
+    const PortHub* hub = process.loop().find_io_source<PortHub>();
+    return hub != nullptr && hub->refed_count() > 0;
+}
+
+uint32_t port_owner(WorldShared& shared, uint32_t port) {
+    std::lock_guard lock(shared.ports_mutex);
+    auto it = shared.port_owners.find(port);
+    return it != shared.port_owners.end() ? it->second : port >> 20;
+}
+
+void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate) {
+    std::lock_guard lock(shared.ports_mutex);
+    shared.port_owners[port] = isolate;
+}
+
     // (deliver() still hands over whatever arrived).
     const uint64_t now = process.now_ns();
     if (!is_main && shared->world->shutdown_at() <= now) throw ProcessExit{1};
@@ -268,8 +288,14 @@ void IsolateLink::dispatch(const sim::Message& m) {
     p.callback_scope([&] {
         js::Value value = js::Value::undefined();
         if (kind == LinkMessage::Data || kind == LinkMessage::Error) {
-            value = deserialize_value(isolate, *static_cast<const CloneNode*>(m.payload.get()));
+            // Each message is delivered once: its transferred bytes and ports move out.
+            auto* node = const_cast<CloneNode*>(static_cast<const CloneNode*>(m.payload.get()));
+            value = deserialize_value(isolate, *node, [&isolate](const std::shared_ptr<void>& state) {
+                return make_port_object(isolate, state);
+            });
         } else if (kind == LinkMessage::Exit) {
+    if (kind == LinkMessage::AtomicsWake) return;  // Atomics.wait takes its own (world.h wait_for_kind)
+    if (kind == LinkMessage::PortData || kind == LinkMessage::PortClose) return dispatch_port(m);
             value = js::Value::number(*static_cast<const int*>(m.payload.get()));
         }
         const js::Value args[] = {js::Value::number(double(m.kind)), js::Value::number(m.channel), value};
@@ -285,6 +311,21 @@ IsolateLink& isolate_link(NodeProcess& p) {
     sim::WorldConfig wc;
     wc.host_threads = p.config().host_threads != 0 ? p.config().host_threads
                                                    : std::max(1u, std::thread::hardware_concurrency());
+// A message for a MessagePort: to it if it lives here, on to its new
+// isolate if it moved away meanwhile, else kept until it arrives here.
+void IsolateLink::dispatch_port(const sim::Message& m) {
+    PortHub& hub = port_hub(process);
+    const auto kind = LinkMessage(m.kind);
+    const uint32_t owner = port_owner(*shared, m.channel);
+    if (!hub.owns(m.channel) && owner != id) {
+        send(owner, kind, m.channel, m.payload, 0);
+        return;
+    }
+    if (kind == LinkMessage::PortClose) return hub.peer_closed(m.channel);
+    auto message = std::const_pointer_cast<CloneNode>(std::static_pointer_cast<const CloneNode>(m.payload));
+    hub.receive(m.channel, std::move(message));
+}
+
     wc.cores = p.config().cores;
     wc.window_ns = kWorkerMessageNs;
     shared->world = std::make_unique<sim::World>(wc);
@@ -296,6 +337,7 @@ IsolateLink& isolate_link(NodeProcess& p) {
     return ref;
 }
 
+    p.isolate().shared_memory = &world_shared_memory();
 // ---------------------------------------------------------------- trace merge
 
 namespace {
@@ -304,6 +346,18 @@ bool carries_string(EventKind k) {
     const std::string_view n = trace::event_kind_name(k);
     return n == "call_push" || n == "console_write" || n == "uncaught" || n == "emit" || n == "limit";
 }
+std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace) {
+    struct Observers {
+        std::unique_ptr<WorkerTraceObserver> tracer;
+        std::unique_ptr<BarrierObserver> barrier;
+    };
+    auto owned = std::make_shared<Observers>();
+    if (trace != nullptr) owned->tracer = std::make_unique<WorkerTraceObserver>(p, *trace);
+    owned->barrier = std::make_unique<BarrierObserver>(link, owned->tracer.get());
+    p.isolate().interpreter().set_observer(owned->barrier.get());
+    return owned;
+}
+
 
 bool carries_item(EventKind k) {
     const std::string_view n = trace::event_kind_name(k);

@@ -6,11 +6,15 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <map>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "engine/js/shared_memory.h"
 #include "engine/node/event_loop.h"
 #include "engine/node/runtime.h"
 #include "engine/node/structured_clone.h"
@@ -29,7 +33,7 @@ inline constexpr uint64_t kWorkerStartupNs = 10'000'000;  // new Worker() -> its
 inline constexpr uint32_t kBarrierStatements = 1024;   // statements between clock publications
 
 // What crosses the World between isolates (sim::Message::kind).
-enum class LinkMessage : uint32_t { Data = 1, Stdout, Stderr, Online, Error, Exit, Terminate };
+enum class LinkMessage : uint32_t { Data = 1, Stdout, Stderr, Online, Error, Exit, Terminate, PortData, PortClose, AtomicsWake };
 
 // State shared by every isolate of one run.
 struct WorldShared {
@@ -38,7 +42,18 @@ struct WorldShared {
     bool tracing = false;
     std::mutex traces_mutex;
     std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>> worker_traces;
+    // MessagePorts that moved to another isolate (message_port.h); look-up only.
+    std::mutex ports_mutex;
+    std::unordered_map<uint32_t, uint32_t> port_owners;
+    // Atomics.wait waiters per (block, byte index), in the order they began
+    // waiting. Only touched in turn (World::take_turn); look-up only.
+    std::mutex waiters_mutex;
+    std::map<std::pair<const js::SharedBytes*, size_t>, std::deque<uint32_t>> waiters;
 };
+
+// The isolate that owns MessagePort `port` now (its creator unless it moved).
+uint32_t port_owner(WorldShared& shared, uint32_t port);
+void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate);
 
 struct WorkerSpec {
     std::string filename;  // absolute path, or "[worker eval]"
@@ -56,7 +71,8 @@ public:
     IsolateLink(NodeProcess& p, std::shared_ptr<WorldShared> shared, uint32_t id, uint32_t parent, bool is_main);
     ~IsolateLink() override;
 
-    bool active() const override { return refs > 0; }
+    // Referenced workers, parentPort listeners and started MessagePorts.
+    bool active() const override;
     std::optional<uint64_t> next_ready_ns() const override;
     void deliver(uint64_t now_ns) override;
 
@@ -82,10 +98,14 @@ private:
     mutable uint64_t safe_ = 0;
     std::unique_ptr<BarrierObserver> observer_;
     trace::Trace* main_trace_ = nullptr;
+    void dispatch_port(const sim::Message& m);
 };
 
 // The link of `p`, created with its world on first use (the main thread).
 IsolateLink& isolate_link(NodeProcess& p);
+
+// Atomics across isolates through the World (shared_memory_host.cpp).
+js::SharedMemoryHost& world_shared_memory();
 
 // Appends every worker trace into `main` in (time, isolate, order).
 void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>>& workers);

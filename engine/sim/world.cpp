@@ -77,8 +77,14 @@ void World::start_thread(uint32_t id, std::function<void()> body) {
 }
 
 uint64_t World::earliest_inbox(uint32_t id) const {
-    const auto& inbox = slots_[id].inbox;
-    return inbox.empty() ? kNever : inbox.front().arrival_ns;
+    const Slot& s = slots_[id];
+    if (s.wake_kind != 0 && s.state == State::Waiting) {
+        for (const Message& m : s.inbox) {
+            if (m.kind == s.wake_kind || m.interrupt) return m.arrival_ns;
+        }
+        return kNever;
+    }
+    return s.inbox.empty() ? kNever : s.inbox.front().arrival_ns;
 }
 
 uint64_t World::own_next(uint32_t id) const {
@@ -216,6 +222,64 @@ uint32_t World::runnable_count() {
     uint32_t n = 0;
     for (const Slot& s : slots_) n += s.state == State::Running ? 1 : 0;
     return n;
+}
+
+// ---------------------------------------------------------------- shared memory
+
+void World::take_turn(uint32_t id, uint64_t now_ns) {
+    std::unique_lock lock(mutex_);
+    Slot& self = slots_[id];
+    self.clock = std::max(self.clock, now_ns);
+    self.state = State::Running;
+    changed_.notify_all();
+    // Isolate j can act no earlier than E_j = min(own_j, others' own + W)
+    // (safe_time's reasoning); our turn comes when every E_j is later.
+    auto my_turn = [&] {
+        const size_t n = slots_.size();
+        for (size_t j = 0; j < n; j++) {
+            if (j == id || slots_[j].state == State::Done) continue;
+            uint64_t earliest = own_next(uint32_t(j));
+            for (size_t k = 0; k < n; k++) {
+                if (k != j) earliest = std::min(earliest, add_sat(own_next(uint32_t(k)), config_.window_ns));
+            }
+            if (earliest < now_ns || (earliest == now_ns && j < id)) return false;
+        }
+        return true;
+    };
+    if (my_turn()) return;
+    release_permit(id);
+    changed_.wait(lock, my_turn);
+    acquire_permit(lock, id);
+}
+
+std::optional<Message> World::wait_for_kind(uint32_t id, uint64_t now_ns, uint64_t deadline_ns, uint32_t kind) {
+    std::unique_lock lock(mutex_);
+    Slot& s = slots_[id];
+    s.clock = std::max(s.clock, now_ns);
+    s.state = State::Waiting;
+    s.wake = std::max(deadline_ns, s.clock);
+    s.wake_kind = kind;
+    changed_.notify_all();
+    auto settled = [&] { return safe_time(id) >= own_next(id) || shutdown_at_.load() != kNever; };
+    if (!settled()) {
+        release_permit(id);
+        changed_.wait(lock, settled);
+        acquire_permit(lock, id);
+    }
+    const uint64_t first = earliest_inbox(id);
+    s.state = State::Running;
+    s.wake_kind = 0;
+    changed_.notify_all();
+    if (first == kNever || first > s.wake) return std::nullopt;
+    auto& inbox = s.inbox;
+    for (size_t i = 0; i < inbox.size(); i++) {
+        if (inbox[i].arrival_ns != first || (inbox[i].kind != kind && !inbox[i].interrupt)) continue;
+        Message m = std::move(inbox[i]);
+        inbox.erase(inbox.begin() + long(i));
+        in_flight_--;
+        return m;
+    }
+    return std::nullopt;
 }
 
 }  // namespace looplab::sim

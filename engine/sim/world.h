@@ -94,6 +94,15 @@ public:
     // Virtual cores: how many isolates were running at the last barrier.
     uint32_t runnable_count();
 
+    // ---- shared memory (SharedArrayBuffer + Atomics, docs/parallelism.md) ----
+    // Blocks until no other isolate can act before `now` (ties: the smaller
+    // id goes first), so shared-memory operations run in virtual-time order.
+    void take_turn(uint32_t id, uint64_t now_ns);
+    // Atomics.wait: isolate `id` sleeps until a message of `kind` (or an
+    // interrupt) arrives by `deadline_ns`, once certain. Other messages stay
+    // in the inbox for the event loop. Returns the message, removed.
+    std::optional<Message> wait_for_kind(uint32_t id, uint64_t now_ns, uint64_t deadline_ns, uint32_t kind);
+
 private:
     enum class State : uint8_t { Running, Waiting, Done };
     struct Slot {
@@ -103,6 +112,7 @@ private:
         uint64_t next_seq = 0;
         std::vector<Message> inbox;  // kept sorted by (arrival, sender, seq)
         bool has_permit = false;
+        uint32_t wake_kind = 0;  // wait_for_kind: only this kind (or an interrupt) wakes it
     };
     uint64_t own_next(uint32_t id) const;
     uint64_t safe_time(uint32_t id) const;
