@@ -99,6 +99,21 @@ void render(GLFWwindow* window) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+// With --frames (the tests): how the run stood when the window closed, so a
+// script can tell a run that ended (and why) from one still going.
+void report_run(const WindowController& controller) {
+    const trace::Trace* trace = controller.trace();
+    const size_t events = trace != nullptr ? trace->size() : 0;
+    if (controller.running()) {
+        std::printf("run: still simulating (%llu instructions so far)\n",
+                    static_cast<unsigned long long>(controller.run_steps()));
+    } else if (!controller.view().uncaught.empty()) {
+        std::printf("run: ended early, %zu events: %s\n", events, controller.view().uncaught.c_str());
+    } else {
+        std::printf("run: finished, %zu events\n", events);
+    }
+}
+
 int run_window(const WindowOptions& options) {
     ui::Settings settings = options.no_settings ? ui::Settings{} : ui::load_settings();
     std::string file = options.file;
@@ -179,9 +194,13 @@ int run_window(const WindowOptions& options) {
         ImGui::NewFrame();
         const ui::FrameInput in{controller.view(), controller.running(), controller.notice(), scenarios,
                                 controller.trace(), &controller.playback(),
-                                std::chrono::duration<double>(t_now - t_start).count()};
+                                std::chrono::duration<double>(t_now - t_start).count(), controller.run_steps(),
+                                controller.run_seconds(), controller.stopping()};
         // Scripted presses (--press) take the same path as the keyboard's.
-        if (frame >= 3 && next_press < presses.size() && !controller.running()) {
+        // They wait for the run to finish, except Esc (Stop), which is for a
+        // run that never does.
+        const bool stop_key = next_press < presses.size() && presses[next_press].key == GLFW_KEY_ESCAPE;
+        if (frame >= 3 && next_press < presses.size() && (!controller.running() || stop_key)) {
             shell.apply(ui::handle_key(presses[next_press++], controller), in);
         }
         shell.draw(in, controller);
@@ -212,11 +231,13 @@ int run_window(const WindowOptions& options) {
         }
     }
 
+    if (options.frames > 0) report_run(controller);
     const bool abandoned = controller.has_unfinished_runs();
     window.reset();
     if (abandoned) {
-        // The engine cannot be cancelled yet; a runaway program would keep
-        // the process alive until its step limit. Leave without waiting.
+        // A run still inside a long native call (a pool job, a world
+        // barrier) stops at its next safe point; leave without waiting.
+        controller.stop();
         std::fflush(nullptr);
         std::_Exit(0);
     }

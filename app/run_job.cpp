@@ -68,6 +68,8 @@ private:
 }  // namespace
 
 RunJob::RunJob(node::RunConfig config) : shared_(std::make_shared<Shared>()) {
+    // The thread shares ownership of `control`, so it outlives a detached run.
+    config.limits.control = &shared_->control;
     thread_ = std::thread([shared = shared_, config = std::move(config)] {
         trace::Trace recorded;
         PublishingSink sink(recorded, shared->mutex, shared->pending);
@@ -91,6 +93,9 @@ RunJob::~RunJob() {
     if (done()) {
         thread_.join();
     } else {
+        // Never wait on the UI thread: the engine may be inside a long native
+        // call; it stops at its next safe point on its own.
+        cancel();
         thread_.detach();
     }
 }

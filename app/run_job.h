@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/js/isolate.h"
 #include "engine/node/runtime.h"
 #include "engine/trace/trace.h"
 
@@ -49,14 +50,21 @@ private:
 class RunJob {
 public:
     explicit RunJob(node::RunConfig config);
-    // Joins a finished run; detaches one still going (it ends at its step
-    // limit on its own and owns everything it touches).
+    // Joins a finished run; stops and detaches one still going (it ends at
+    // its next safe point and owns everything it touches).
     ~RunJob();
     RunJob(const RunJob&) = delete;
     RunJob& operator=(const RunJob&) = delete;
 
     bool done() const { return shared_->done.load(std::memory_order_acquire); }
     int exit_code() const;
+    // Asks the engine to stop at its next safe point; the run then ends with
+    // the limit message "the run was stopped". Safe from any thread.
+    void cancel() { shared_->control.cancel.store(true, std::memory_order_relaxed); }
+    bool cancelled() const { return shared_->control.cancel.load(std::memory_order_relaxed); }
+    // Bytecode instructions run so far (all isolates): the progress shown
+    // while a silent program simulates.
+    uint64_t steps() const { return shared_->control.steps.load(std::memory_order_relaxed); }
 
     // Appends what the engine published since the last call to `trace`;
     // true if anything was added.
@@ -69,6 +77,7 @@ private:
         trace::TraceMeta meta;
         int exit_code = 0;
         std::atomic<bool> done{false};
+        js::RunControl control;  // the engine checks it at its safe points
     };
 
     std::shared_ptr<Shared> shared_;

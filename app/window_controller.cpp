@@ -39,7 +39,11 @@ void WindowController::start(const std::string& path, bool keep_cursor) {
     notice_.clear();
     const size_t cursor = playback_.cursor();
     const bool was_live = playback_.live();
-    if (job_ && !job_->done()) retired_.push_back(std::move(job_));
+    if (job_ && !job_->done()) {
+        job_->cancel();  // its trace is about to be dropped: stop working on it
+        retired_.push_back(std::move(job_));
+    }
+    run_seconds_ = 0;
     path_ = path;
     mtime_ = modified(path);
     // The Seeker refers to the trace: drop it first.
@@ -55,7 +59,17 @@ void WindowController::start(const std::string& path, bool keep_cursor) {
     job_ = std::make_unique<RunJob>(options_.to_run_config(path, args_));
 }
 
+void WindowController::stop() {
+    if (running()) job_->cancel();
+}
+
+void WindowController::select_isolate(int isolate) {
+    selected_isolate_ = isolate;
+    view_cursor_ = SIZE_MAX;  // re-fold at the next poll
+}
+
 void WindowController::poll(double seconds) {
+    if (running()) run_seconds_ += seconds;
     if (job_) job_->pull_into(*trace_);
     std::erase_if(retired_, [](const std::unique_ptr<RunJob>& j) { return j->done(); });
     if (trace_) {
@@ -72,6 +86,7 @@ void WindowController::refold() {
     if (!seeker_ || playback_.cursor() == view_cursor_) return;
     const auto t0 = std::chrono::steady_clock::now();
     view_ = seeker_->seek(playback_.cursor());
+    if (selected_isolate_ >= 0) trace::focus_isolate(view_, uint32_t(selected_isolate_));
     last_seek_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     view_cursor_ = playback_.cursor();
 }

@@ -26,6 +26,8 @@ public:
     void open_file(const std::string& path) override;
     void rerun() override;
     void quit() override { quit_ = true; }
+    void stop() override;
+    void select_isolate(int isolate) override;
 
     // Once per frame, with the wall time since the previous frame: pulls the
     // run's new events, advances play, re-folds the view if the cursor moved
@@ -35,6 +37,10 @@ public:
     const trace::ViewState& view() const { return view_; }
     const trace::Trace* trace() const { return trace_.get(); }
     bool running() const { return job_ != nullptr && !job_->done(); }
+    // While running: instructions simulated so far and wall seconds since the start.
+    uint64_t run_steps() const { return job_ ? job_->steps() : 0; }
+    double run_seconds() const { return run_seconds_; }
+    bool stopping() const { return running() && job_->cancelled(); }
     const std::string& notice() const { return notice_; }
     const std::string& path() const { return path_; }
     bool quit_requested() const { return quit_; }
@@ -59,14 +65,16 @@ private:
     size_t view_cursor_ = SIZE_MAX;          // the cursor view_ was folded to
     std::string notice_;
     std::unique_ptr<RunJob> job_;
-    // Runs replaced before they finished: the engine has no cancel yet, so
-    // they finish (at worst at their step limit) and are joined here.
+    // Runs replaced before they finished: cancelled, they end at their next
+    // safe point and are joined here.
     std::vector<std::unique_ptr<RunJob>> retired_;
     bool quit_ = false;
     double last_seek_ms_ = 0;
     // The file's modification time at the last run, polled twice a second.
     std::filesystem::file_time_type mtime_{};
     double since_watch_ = 0;
+    double run_seconds_ = 0;
+    int selected_isolate_ = -1;  // the thread the stack and queues show, -1: each step's
 };
 
 }  // namespace looplab::app

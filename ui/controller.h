@@ -22,6 +22,12 @@ public:
     virtual void rerun() = 0;
     // Closes the window at the end of this frame.
     virtual void quit() = 0;
+    // Stops the program being simulated (a runaway loop): the run ends with
+    // its limit message and what it recorded so far stays on screen.
+    virtual void stop() {}
+    // Which JavaScript thread (isolate) the stack and queues panels show:
+    // -1 follows the thread of each step.
+    virtual void select_isolate(int /*isolate*/) {}
 
     // ---- the cursor (PlaybackController implements these) ----
     virtual void step(Granularity, int /*direction*/) {}

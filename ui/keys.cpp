@@ -49,6 +49,7 @@ ViewAction handle_key(const KeyPress& k, Controller& c) {
         case GLFW_KEY_MINUS:
         case GLFW_KEY_KP_SUBTRACT: c.slower(); return ViewAction::Handled;
         case GLFW_KEY_F5: c.rerun(); return ViewAction::Handled;
+        case GLFW_KEY_ESCAPE: c.stop(); return ViewAction::Handled;
         case GLFW_KEY_F11: return ViewAction::Presentation;
         case GLFW_KEY_F9: return ViewAction::ToggleSidebar;
         default: return ViewAction::None;
@@ -73,7 +74,7 @@ std::optional<KeyPress> parse_key(std::string_view text) {
         {"Home", GLFW_KEY_HOME}, {"End", GLFW_KEY_END}, {"Space", GLFW_KEY_SPACE}, {"+", GLFW_KEY_KP_ADD},
         {"=", GLFW_KEY_EQUAL}, {"-", GLFW_KEY_MINUS}, {"0", GLFW_KEY_0}, {"F5", GLFW_KEY_F5},
         {"F9", GLFW_KEY_F9}, {"F11", GLFW_KEY_F11}, {"O", GLFW_KEY_O}, {"B", GLFW_KEY_B}, {"R", GLFW_KEY_R},
-        {"Q", GLFW_KEY_Q},
+        {"Q", GLFW_KEY_Q}, {"Esc", GLFW_KEY_ESCAPE},
     };
     for (const auto& [name, code] : kNames) {
         if (name == text) {
@@ -91,7 +92,7 @@ const std::vector<int>& shortcut_keys() {
         GLFW_KEY_RIGHT, GLFW_KEY_LEFT, GLFW_KEY_PAGE_DOWN, GLFW_KEY_PAGE_UP, GLFW_KEY_HOME,
         GLFW_KEY_END, GLFW_KEY_SPACE, GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD, GLFW_KEY_MINUS,
         GLFW_KEY_KP_SUBTRACT, GLFW_KEY_F5, GLFW_KEY_F11, GLFW_KEY_F9, GLFW_KEY_0,
-        GLFW_KEY_KP_0, GLFW_KEY_O, GLFW_KEY_B, GLFW_KEY_R, GLFW_KEY_Q,
+        GLFW_KEY_KP_0, GLFW_KEY_O, GLFW_KEY_B, GLFW_KEY_R, GLFW_KEY_Q, GLFW_KEY_ESCAPE,
     };
     return keys;
 }

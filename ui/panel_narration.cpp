@@ -126,6 +126,19 @@ std::string NarrationPanel::what_happened(const trace::ViewState& v) const {
     return {};
 }
 
+// What left a queue last, while its callback is still on the stack: the
+// learner sees where the running code came from ("the callback of the
+// timer due at 5 ms"), not only that it runs. Not repeated on the dequeue
+// step itself, whose sentence already says it.
+std::string NarrationPanel::running_from(const trace::ViewState& v) const {
+    const trace::Dequeued& d = v.last_dequeued;
+    if (d.event == 0 || d.event == v.last_event || d.isolate != v.isolate || v.stack.empty()) return {};
+    std::string s = d.entry.label.empty() ? std::string("<anonymous>") : d.entry.label;
+    if (d.entry.line) s += " (line " + std::to_string(d.entry.line) + ")";
+    s += d.from_pool ? ", delivered by poll from the thread pool" : ", taken from " + queue_words(uint32_t(d.queue));
+    return s + " at step " + std::to_string(d.event) + ".";
+}
+
 void NarrationPanel::draw_body(const PanelContext& ctx) {
     const trace::ViewState& v = ctx.view;
     const Palette& pal = ctx.look.palette();
@@ -161,6 +174,16 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextUnformatted(what.c_str());
+    }
+    const std::string origin = running_from(v);
+    if (!origin.empty()) {
+        ImGui::PushFont(ctx.look.fonts().bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
+        ImGui::TextUnformatted("Running now:");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(origin.c_str());
     }
     if (!v.uncaught.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.error);

@@ -61,7 +61,30 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
     ImGui::PopStyleVar();
 }
 
-// thread N | [token] [=====progress=====  12.0 of 40.0 ms]
+// How far a running job is, in virtual time: "12.0 of 40.0 ms" and the
+// share done, or "running 12.0 ms" (share < 0) when its end is not known yet.
+struct Progress {
+    float share = -1;
+    char text[48] = "";
+};
+
+Progress progress_of(const trace::PoolJob& job, uint64_t now_ns) {
+    Progress p;
+    const double elapsed_ms = double(now_ns > job.started_ns ? now_ns - job.started_ns : 0) / 1e6;
+    if (job.finish_ns > job.started_ns) {
+        const double total_ms = double(job.finish_ns - job.started_ns) / 1e6;
+        p.share = float(std::clamp(elapsed_ms / total_ms, 0.0, 1.0));
+        std::snprintf(p.text, sizeof p.text, "%.1f of %.1f ms", std::min(elapsed_ms, total_ms), total_ms);
+    } else {
+        std::snprintf(p.text, sizeof p.text, "running %.1f ms", elapsed_ms);
+    }
+    return p;
+}
+
+// thread N | [pbkdf2  line 10 =======progress====    12.0 of 40.0 ms]
+// The job is the bar: its fill grows with the virtual time spent, its name
+// on the left and the time on the right, both inside, so a narrow tile
+// never puts one over the other (the time gives way first).
 void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace::PoolJob& job, float label_w) {
     const Palette& pal = ctx.look.palette();
     const float s = ctx.look.scale();
@@ -69,56 +92,55 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     ImFont* ui = ctx.look.fonts().ui;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = std::max(ImGui::GetContentRegionAvail().x, label_w + 240 * s);
-    const Token token{job.label, job.line, {}, TokenKind::Pool};
-    const ImVec2 tsz = token_size(token, ctx.look);
-    const float h = tsz.y + 4 * s;
+    const float width = std::max(ImGui::GetContentRegionAvail().x - 4 * s, label_w + 120 * s);
+    const float h = bold->FontSize + 12 * s;
     const ImVec2 lane_min(origin.x + label_w, origin.y);
     const ImVec2 lane_max(origin.x + width, origin.y + h);
+    const float r = 6 * s;
 
     const std::string name = "thread " + std::to_string(thread + 1);
     dl->AddText(bold, bold->FontSize, ImVec2(origin.x, origin.y + (h - bold->FontSize) * 0.5f),
                 job.item ? pal.text : pal.text_dim, name.c_str());
-    dl->AddRect(lane_min, lane_max, ImGui::GetColorU32(ImGuiCol_Border), 6 * s, 0, 1.0f);
-
     if (job.item == 0) {
+        dl->AddRect(lane_min, lane_max, ImGui::GetColorU32(ImGuiCol_Border), r, 0, 1.0f);
         dl->AddText(ui, ui->FontSize, ImVec2(lane_min.x + 10 * s, origin.y + (h - ui->FontSize) * 0.5f),
                     pal.text_dim, "idle");
-    } else {
-        const ImVec2 tpos(lane_min.x + 2 * s, origin.y + 2 * s);
-        draw_token(dl, tpos, token, ctx.look, animator_ ? animator_->settled_alpha(job.item) : 1.0f);
-        if (animator_) {
-            animator_->anchor(Place::pool_thread(thread), job.item, tpos, ImVec2(tpos.x + tsz.x, tpos.y + tsz.y));
-        }
-        // Progress in virtual time: how much of the job's cost has elapsed.
-        const uint64_t now = ctx.view.time_ns;
-        const double elapsed_ms = double(now > job.started_ns ? now - job.started_ns : 0) / 1e6;
-        char text[64];
-        float fraction = -1;
-        if (job.finish_ns > job.started_ns) {
-            const double total_ms = double(job.finish_ns - job.started_ns) / 1e6;
-            fraction = float(std::clamp(elapsed_ms / total_ms, 0.0, 1.0));
-            std::snprintf(text, sizeof text, "%.1f of %.1f ms", std::min(elapsed_ms, total_ms), total_ms);
-        } else {
-            std::snprintf(text, sizeof text, "running %.1f ms", elapsed_ms);
-        }
-        const ImVec2 bar_min(tpos.x + tsz.x + 10 * s, origin.y + 4 * s);
-        const ImVec2 bar_max(lane_max.x - 4 * s, lane_max.y - 4 * s);
-        if (bar_max.x > bar_min.x + 40 * s) {
-            const TokenColours c = token_colours(TokenKind::Pool, ctx.look.theme());
-            dl->AddRectFilled(bar_min, bar_max, ImGui::GetColorU32(ImGuiCol_FrameBg), 4 * s);
-            if (fraction > 0) {
-                dl->AddRectFilled(bar_min, ImVec2(bar_min.x + (bar_max.x - bar_min.x) * fraction, bar_max.y),
-                                  c.fill, 4 * s);
-            }
-            dl->AddRect(bar_min, bar_max, c.border, 4 * s, 0, std::max(1.0f, 1.5f * s));
-            const ImVec2 tz = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, text);
-            dl->AddText(ui, ui->FontSize,
-                        ImVec2(bar_max.x - tz.x - 8 * s, bar_min.y + (bar_max.y - bar_min.y - tz.y) * 0.5f),
-                        token_colours(TokenKind::Pool, ctx.look.theme()).text, text);
-        }
+        ImGui::Dummy(ImVec2(width, h));
+        return;
+    }
+    const TokenColours c = token_colours(TokenKind::Pool, ctx.look.theme());
+    const Progress p = progress_of(job, ctx.view.time_ns);
+    const float alpha = animator_ ? animator_->settled_alpha(job.item) : 1.0f;
+    dl->AddRectFilled(lane_min, lane_max, ImGui::GetColorU32(ImGuiCol_FrameBg, alpha), r);
+    const float done = p.share < 0 ? 1.0f : p.share;
+    if (done > 0) {
+        dl->AddRectFilled(lane_min, ImVec2(lane_min.x + (lane_max.x - lane_min.x) * done, lane_max.y),
+                          (c.fill & ~IM_COL32_A_MASK) | (ImU32(255 * alpha) << IM_COL32_A_SHIFT), r);
+    }
+    dl->AddRect(lane_min, lane_max, c.border, r, 0, std::max(1.5f, 2 * s));
+    if (animator_) animator_->anchor(Place::pool_thread(thread), job.item, lane_min, lane_max);
+
+    // The name, then the line, then (right-aligned, if room) the time.
+    const ImU32 ink = ctx.look.theme() == Theme::Dark ? IM_COL32_WHITE : IM_COL32_BLACK;
+    const float text_y = origin.y + (h - bold->FontSize) * 0.5f;
+    float x = lane_min.x + 10 * s;
+    dl->AddText(bold, bold->FontSize, ImVec2(x, text_y), ink, job.label.c_str());
+    x += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, job.label.c_str()).x + 8 * s;
+    if (job.line) {
+        const std::string line = "line " + std::to_string(job.line);
+        dl->AddText(ui, ui->FontSize, ImVec2(x, text_y), ink, line.c_str());
+        x += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, line.c_str()).x + 8 * s;
+    }
+    const float tw = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, p.text).x;
+    if (lane_max.x - 10 * s - tw >= x) {
+        dl->AddText(ui, ui->FontSize, ImVec2(lane_max.x - 10 * s - tw, text_y), ink, p.text);
     }
     ImGui::Dummy(ImVec2(width, h));
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s on pool thread %u: %s of virtual time.\nIts callback runs in the poll phase after it "
+                          "finishes.",
+                          job.label.c_str(), thread + 1, p.text);
+    }
 }
 
 void PoolPanel::draw_queue(const PanelContext& ctx, const char* name, const std::deque<trace::PoolJob>& jobs,

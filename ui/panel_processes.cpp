@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/trace/rules.h"
+#include "ui/controller.h"
 
 namespace looplab::ui {
 namespace {
@@ -16,35 +17,33 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// The newest frame that is the program's own, for "in tick (line 4)".
-const trace::StackFrame* user_frame(const trace::ViewState& v) {
-    for (size_t i = v.stack.size(); i-- > 0;) {
-        if (!v.stack[i].internal) return &v.stack[i];
-    }
-    return v.stack.empty() ? nullptr : &v.stack.back();
+std::string thread_name(uint32_t isolate) {
+    return isolate == 0 ? "main thread" : "worker " + std::to_string(isolate);
 }
 
-ThreadNode main_thread(const trace::ViewState& v) {
-    ThreadNode t{"main thread", ThreadState::NotStarted, {}};
-    if (v.finished) {
+// One JS thread's state in words, from its summary in the fold.
+ThreadNode thread_node(const trace::ViewState& v, uint32_t isolate) {
+    ThreadNode t{thread_name(isolate), ThreadState::NotStarted, {}, isolate, isolate == v.isolate};
+    const trace::IsolateStatus none;
+    const trace::IsolateStatus& st = isolate < v.isolates.size() ? v.isolates[isolate] : none;
+    if (st.exited) {
         t.state = ThreadState::Exited;
-        t.detail = "exit code " + std::to_string(v.exit_code);
-    } else if (v.cursor == 0) {
-        t.detail = "the main script has not started";
-    } else if (!v.stack.empty()) {
-        const trace::StackFrame* f = user_frame(v);
-        t.state = v.rule == trace::Rule::SyncCallBlocksLoop ? ThreadState::Blocked : ThreadState::Running;
-        t.detail = "in " + f->name;
-        if (v.current_line) t.detail += " (line " + std::to_string(v.current_line) + ")";
+        t.detail = "exit code " + std::to_string(st.exit_code);
+    } else if (!st.seen) {
+        t.detail = isolate == 0 ? "the main script has not started" : "starting";
+    } else if (st.stack_depth > 0) {
+        t.state = st.rule == trace::Rule::SyncCallBlocksLoop ? ThreadState::Blocked : ThreadState::Running;
+        t.detail = "in " + st.frame;
+        if (st.line) t.detail += " (line " + std::to_string(st.line) + ")";
         if (t.state == ThreadState::Blocked) t.detail += ": a synchronous call";
-    } else if (v.phase == Phase::Poll) {
+    } else if (st.phase == Phase::Poll) {
         t.state = ThreadState::IdleInPoll;
-        t.detail = "waiting for I/O or the next timer";
+        t.detail = "waiting for I/O, a message or the next timer";
     } else {
         t.state = ThreadState::InLoop;
-        if (v.phase == Phase::Main) t.detail = "the main script has finished";
-        else if (v.phase == Phase::None) t.detail = "between phases";
-        else t.detail = "in the " + std::string(trace::phase_name(v.phase)) + " phase";
+        if (st.phase == Phase::Main) t.detail = "the main script has finished";
+        else if (st.phase == Phase::None) t.detail = "between phases";
+        else t.detail = "in the " + std::string(trace::phase_name(st.phase)) + " phase";
     }
     return t;
 }
@@ -79,12 +78,17 @@ const char* thread_state_name(ThreadState state) {
     return "";
 }
 
+// Every isolate seen so far belongs to the first process today (its worker
+// threads); child processes and cluster workers will be more ProcessNodes.
 ProcessGraph process_graph(const trace::ViewState& v) {
     ProcessGraph g;
     ProcessNode p;
     p.title = "process 1";
     if (!v.file_path.empty()) p.title += " \u2014 " + base_name(v.file_path);
-    p.threads.push_back(main_thread(v));
+    const uint32_t count = std::max<uint32_t>(1, uint32_t(v.isolates.size()));
+    for (uint32_t id = 0; id < count; ++id) {
+        if (id == 0 || v.isolates[id].seen) p.threads.push_back(thread_node(v, id));
+    }
     p.pool_size = v.pool.size;
     p.pool_busy = uint32_t(std::count_if(v.pool.threads.begin(), v.pool.threads.end(),
                                          [](const trace::PoolJob& j) { return j.item != 0; }));
@@ -93,7 +97,9 @@ ProcessGraph process_graph(const trace::ViewState& v) {
 }
 
 std::string ProcessesPanel::subtitle(const PanelContext& ctx) const {
-    return "1 process";
+    const size_t threads = std::max<size_t>(1, size_t(std::count_if(ctx.view.isolates.begin(), ctx.view.isolates.end(),
+                                                                    [](const trace::IsolateStatus& s) { return s.seen; })));
+    return "1 process, " + std::to_string(threads) + (threads == 1 ? " JS thread" : " JS threads");
 }
 
 void ProcessesPanel::draw_body(const PanelContext& ctx) {
@@ -141,10 +147,11 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
     float y = at.y + pad;
     dl->AddText(bold, bold->FontSize, ImVec2(at.x + pad, y), pal.text, node.title.c_str());
     y += bold->FontSize + 10 * s;
+    const float name_w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, "main thread").x;
     for (const ThreadNode& t : node.threads) {
+        const float row_top = y;
         // name   [state]   detail
         dl->AddText(ui, ui->FontSize, ImVec2(at.x + pad, y + 4 * s), pal.text, t.name.c_str());
-        const float name_w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, "main thread").x;
         const char* state = thread_state_name(t.state);
         const ImVec2 ssz = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, state);
         const ImVec2 bmin(at.x + pad + name_w + 12 * s, y);
@@ -158,6 +165,7 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
             dl->AddText(ui, ui->FontSize, ImVec2(bmin.x, y), pal.text_dim, t.detail.c_str());
             y += line;
         }
+        if (node.threads.size() > 1) thread_row_input(ctx, t, ImVec2(at.x + 4 * s, row_top), ImVec2(at.x + width - 4 * s, y));
         y += 4 * s;
     }
     if (node.pool_size > 0) {
@@ -169,6 +177,33 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
     const ImVec2 max(at.x + width, y + pad * 0.5f);
     dl->AddRect(at, max, pal.accent, 8 * s, 0, std::max(1.5f, 2 * s));
     return Box{at, max};
+}
+
+// With several threads, the one the stack and queues panels show is marked,
+// and clicking a row shows that thread there (click again: follow the step).
+void ProcessesPanel::thread_row_input(const PanelContext& ctx, const ThreadNode& t, ImVec2 min, ImVec2 max) {
+    const Palette& pal = ctx.look.palette();
+    const float s = ctx.look.scale();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (t.shown) {
+        dl->AddRectFilled(min, ImVec2(min.x + 4 * s, max.y), pal.accent, 2 * s);
+        dl->AddRect(min, max, pal.accent, 4 * s, 0, 1.0f);
+    }
+    if (controller_ == nullptr) return;
+    const ImVec2 keep = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(min);
+    ImGui::PushID(int(t.isolate));
+    if (ImGui::InvisibleButton("##thread", ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)))) {
+        pinned_ = pinned_ == int(t.isolate) ? -1 : int(t.isolate);
+        controller_->select_isolate(pinned_);
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip(pinned_ == int(t.isolate)
+                              ? "Shown in Call stack and Queues. Click to follow the thread of each step again."
+                              : "Click to show this thread's call stack and queues.");
+    }
+    ImGui::PopID();
+    ImGui::SetCursorScreenPos(keep);
 }
 
 // A straight arrow between two boxes' nearest edges with its label midway.

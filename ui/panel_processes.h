@@ -1,9 +1,10 @@
 // Processes and their threads as a graph: one box per process with a row
 // per JavaScript thread and its state in words (running, idle in poll,
 // blocked), the thread pool summarised, and arrows for messages between
-// them. Today the engine runs one process with one isolate; the graph is
-// built from the ViewState by process_graph(), so worker threads, cluster
-// workers and IPC arrows only need more nodes and links there.
+// them. The graph is built from the fold's per-isolate summaries
+// (ViewState::isolates) by process_graph(); today every isolate is a thread
+// of the first process, so child processes, cluster workers and IPC arrows
+// only need more nodes and links there.
 #pragma once
 
 #include <string>
@@ -17,9 +18,11 @@ enum class ThreadState : uint8_t { NotStarted, Running, Blocked, IdleInPoll, InL
 const char* thread_state_name(ThreadState state);
 
 struct ThreadNode {
-    std::string name;    // "main thread", later "worker 1"
+    std::string name;    // "main thread", "worker 1"
     ThreadState state = ThreadState::NotStarted;
     std::string detail;  // "in tick (line 4)", "waiting for I/O or a timer"
+    uint32_t isolate = 0;
+    bool shown = false;  // the stack and queues panels show this thread now
 };
 
 struct ProcessNode {
@@ -42,9 +45,13 @@ struct ProcessGraph {
 
 ProcessGraph process_graph(const trace::ViewState& view);
 
+class Controller;
+
 class ProcessesPanel final : public Panel {
 public:
     ProcessesPanel() : Panel("Processes") {}
+    // Where a click on a thread row goes (select_isolate); null: rows are not clickable.
+    void set_controller(Controller* controller) { controller_ = controller; }
 
 protected:
     std::string subtitle(const PanelContext& ctx) const override;
@@ -56,6 +63,10 @@ private:
     };
     Box draw_process(const PanelContext& ctx, const ProcessNode& node, ImVec2 at, float width);
     void draw_link(const PanelContext& ctx, const Box& from, const Box& to, const std::string& label);
+    void thread_row_input(const PanelContext& ctx, const ThreadNode& t, ImVec2 min, ImVec2 max);
+
+    Controller* controller_ = nullptr;
+    int pinned_ = -1;  // the thread chosen by a click, -1: follow each step's thread
 };
 
 }  // namespace looplab::ui

@@ -36,8 +36,9 @@ bool in_checkpoint(const trace::ViewState& v) {
 std::string QueuesPanel::subtitle(const PanelContext& ctx) const {
     size_t n = ctx.view.pool.completed.size();
     for (const auto& q : ctx.view.queues) n += q.size();
-    if (n == 0) return "all empty";
-    return std::to_string(n) + " waiting";
+    const std::string thread = thread_prefix(ctx.view);
+    if (n == 0) return thread + "all empty";
+    return thread + std::to_string(n) + " waiting";
 }
 
 void QueuesPanel::draw_body(const PanelContext& ctx) {

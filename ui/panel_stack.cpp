@@ -8,8 +8,9 @@ namespace looplab::ui {
 
 std::string StackPanel::subtitle(const PanelContext& ctx) const {
     const size_t n = ctx.view.stack.size();
-    if (n == 0) return "empty";
-    return std::to_string(n) + (n == 1 ? " frame" : " frames");
+    const std::string thread = thread_prefix(ctx.view);
+    if (n == 0) return thread + "empty";
+    return thread + std::to_string(n) + (n == 1 ? " frame" : " frames");
 }
 
 void StackPanel::draw_body(const PanelContext& ctx) {

@@ -42,7 +42,7 @@ TimelineModel::ThreadState& TimelineModel::thread(uint16_t isolate) {
     ThreadState& t = threads_[isolate];
     if (t.lane == SIZE_MAX) {
         t.lane = lanes_.size();
-        lanes_.push_back(Lane{isolate == 0 ? "main thread" : "isolate " + std::to_string(isolate), false, {}, {}});
+        lanes_.push_back(Lane{isolate == 0 ? "main thread" : "worker " + std::to_string(isolate), false, {}, {}, {}});
     }
     return t;
 }
@@ -54,9 +54,58 @@ Lane& TimelineModel::pool_lane(uint32_t thread) {
     }
     if (pool_lanes_[thread] < 0) {
         pool_lanes_[thread] = int(lanes_.size());
-        lanes_.push_back(Lane{"pool thread " + std::to_string(thread + 1), true, {}, {}});
+        lanes_.push_back(Lane{"pool thread " + std::to_string(thread + 1), true, {}, {}, {}});
     }
     return lanes_[size_t(pool_lanes_[thread])];
+}
+
+// A user frame with only Node's frames beneath it is a callback (the top
+// row). Any frame pushed inside a callback -- the calls it makes, or Node
+// draining the microtask queues within it -- nests a row deeper, down to
+// kMaxNestedRows.
+void TimelineModel::push_frame(ThreadState& t, const trace::Event& e, size_t index) {
+    const bool internal = (e.b & 1) != 0;
+    OpenFrame frame{internal, -1, -1};
+    Lane& lane = lanes_[t.lane];
+    if (!internal && t.user_frames == 0 && t.open_callback < 0) {
+        SliceKind kind = t.next_kind;
+        if (kind == SliceKind::Other && t.phase == trace::Phase::Main) kind = SliceKind::Main;
+        t.open_callback = int(lane.callbacks.slices.size());
+        t.callback_depth = int(t.internal_stack.size());
+        lane.callbacks.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(index), e.a, e.b >> 1, kind});
+        frame.row = 0;
+        frame.slice = t.open_callback;
+    } else if (t.open_callback >= 0) {
+        const size_t depth = t.internal_stack.size() - size_t(t.callback_depth);  // >= 1
+        if (depth <= kMaxNestedRows) {
+            if (lane.nested.size() < depth) lane.nested.resize(depth);
+            Row& row = lane.nested[depth - 1];
+            const std::string& name = trace_->str(e.a);
+            SliceKind kind = SliceKind::Call;
+            if (internal && (name == "processTicksAndRejections" || name == "runMicrotasks")) kind = SliceKind::Drain;
+            // A callback a checkpoint runs keeps its queue's colour.
+            if (!internal && t.next_kind != SliceKind::Other) kind = t.next_kind;
+            if (!internal) t.next_kind = SliceKind::Other;
+            frame.row = int(depth);
+            frame.slice = int(row.slices.size());
+            row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(index), e.a, e.b >> 1, kind});
+        }
+    }
+    t.internal_stack.push_back(frame);
+    if (!internal) ++t.user_frames;
+}
+
+void TimelineModel::pop_frame(ThreadState& t) {
+    if (t.internal_stack.empty()) return;
+    const OpenFrame frame = t.internal_stack.back();
+    t.internal_stack.pop_back();
+    if (!frame.internal) --t.user_frames;
+    Lane& lane = lanes_[t.lane];
+    if (frame.row > 0) lane.nested[size_t(frame.row - 1)].slices[size_t(frame.slice)].t1 = now_;
+    if (frame.row == 0) {
+        close_slice(lane.callbacks, t.open_callback, now_);
+        t.next_kind = SliceKind::Other;
+    }
 }
 
 void TimelineModel::update(const trace::Trace& trace) {
@@ -69,32 +118,8 @@ void TimelineModel::update(const trace::Trace& trace) {
         const trace::Event& e = events[i];
         now_ = trace::advance_time(now_, e);
         switch (e.kind) {
-            case trace::EventKind::CallPush: {
-                ThreadState& t = thread(e.isolate);
-                const bool internal = (e.b & 1) != 0;
-                if (!internal && t.user_frames == 0 && t.open_callback < 0) {
-                    SliceKind kind = t.next_kind;
-                    if (kind == SliceKind::Other && t.phase == trace::Phase::Main) kind = SliceKind::Main;
-                    Row& row = lanes_[t.lane].callbacks;
-                    t.open_callback = int(row.slices.size());
-                    t.callback_depth = int(t.internal_stack.size());
-                    row.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), e.a, e.b >> 1, kind});
-                }
-                t.internal_stack.push_back(internal);
-                if (!internal) ++t.user_frames;
-                break;
-            }
-            case trace::EventKind::CallPop: {
-                ThreadState& t = thread(e.isolate);
-                if (t.internal_stack.empty()) break;
-                if (!t.internal_stack.back()) --t.user_frames;
-                t.internal_stack.pop_back();
-                if (t.open_callback >= 0 && int(t.internal_stack.size()) == t.callback_depth) {
-                    close_slice(lanes_[t.lane].callbacks, t.open_callback, now_);
-                    t.next_kind = SliceKind::Other;
-                }
-                break;
-            }
+            case trace::EventKind::CallPush: push_frame(thread(e.isolate), e, i); break;
+            case trace::EventKind::CallPop: pop_frame(thread(e.isolate)); break;
             case trace::EventKind::Dequeue: thread(e.isolate).next_kind = kind_of_queue(e.b); break;
             case trace::EventKind::IoReady: thread(e.isolate).next_kind = SliceKind::Io; break;
             case trace::EventKind::PhaseEnter: {
@@ -127,6 +152,7 @@ void TimelineModel::update(const trace::Trace& trace) {
                 break;
             case trace::EventKind::ProcessExit: {
                 ThreadState& t = thread(e.isolate);
+                while (!t.internal_stack.empty()) pop_frame(t);
                 close_slice(lanes_[t.lane].callbacks, t.open_callback, now_);
                 close_slice(lanes_[t.lane].phases, t.open_phase, now_);
                 break;
@@ -166,6 +192,8 @@ ImU32 slice_colour(const Slice& s, const Appearance& look) {
         case SliceKind::Io: return token_colours(TokenKind::Poll, look.theme()).fill;
         case SliceKind::Main: return look.palette().accent;
         case SliceKind::Phase: return phase_colour(s.label, look.theme());
+        case SliceKind::Call: return look.theme() == Theme::Dark ? IM_COL32(0x5a, 0x6b, 0x80, 255) : IM_COL32(0xb8, 0xc4, 0xd4, 255);
+        case SliceKind::Drain: return look.theme() == Theme::Dark ? IM_COL32(0x4a, 0x4a, 0x5a, 255) : IM_COL32(0xd0, 0xd0, 0xdc, 255);
         case SliceKind::Other: break;
     }
     return look.palette().text_dim;
@@ -184,6 +212,8 @@ const char* kind_name(SliceKind k) {
         case SliceKind::Other: return "callback";
         case SliceKind::Phase: return "phase";
         case SliceKind::Pool: return "thread-pool job";
+        case SliceKind::Call: return "call inside a callback";
+        case SliceKind::Drain: return "microtask checkpoint (Node drains nextTicks, then promises)";
     }
     return "";
 }
@@ -192,6 +222,7 @@ const char* kind_name(SliceKind k) {
 // anonymous function what kind of callback it is, and its line.
 std::string slice_label(const trace::Trace& trace, const Slice& s) {
     if (s.kind == SliceKind::Phase) return std::string(trace::phase_name(trace::Phase(s.label)));
+    if (s.kind == SliceKind::Drain) return "microtasks";
     std::string name = trace.str(s.label);
     if (name.empty() || name == "(anonymous)" || name == "<anonymous>") {
         switch (s.kind) {
@@ -227,6 +258,10 @@ struct TimelinePanel::Frame {
     uint64_t end_ns = 0;
     float row_h = 0, band_h = 0, pool_h = 0;
     double ns_per_px() const { return (t1 - t0) / double(std::max(1.0f, x1 - x0)); }
+    // A thread: phase band, callbacks, one thinner row per nesting depth.
+    float lane_height(const Lane& lane) const {
+        return lane.pool ? pool_h : band_h + row_h + float(lane.nested.size()) * pool_h;
+    }
     float x_of(double t) const { return x0 + float((t - t0) / (t1 - t0) * double(x1 - x0)); }
     double t_of(float x) const { return t0 + double(x - x0) / double(std::max(1.0f, x1 - x0)) * (t1 - t0); }
 };
@@ -248,11 +283,12 @@ float TimelinePanel::wanted_height(const Appearance& look) const {
     const float s = look.scale();
     const float line = ImGui::GetTextLineHeight();
     const float row_h = std::round(line + 8 * s), band_h = std::round(line * 0.75f + 4 * s);
+    const float nested_h = std::round(line + 2 * s);
     float h = look.fonts().heading->FontSize + 2 * ImGui::GetStyle().FramePadding.y * 1.5f;  // header
     h += ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + std::round(line + 6 * s) + 10 * s;
     size_t lanes = 0;
     for (const Lane& lane : model_.lanes()) {
-        h += (lane.pool ? std::round(line + 2 * s) : band_h + row_h) + 4 * s;
+        h += (lane.pool ? std::round(line + 2 * s) : band_h + row_h + float(lane.nested.size()) * nested_h) + 4 * s;
         ++lanes;
     }
     if (lanes == 0) h += band_h + row_h;
@@ -319,7 +355,7 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     f.top = origin.y + ruler_h;
 
     float total_h = ruler_h;
-    for (const Lane& lane : model_.lanes()) total_h += (lane.pool ? f.pool_h : f.band_h + f.row_h) + 4 * s;
+    for (const Lane& lane : model_.lanes()) total_h += f.lane_height(lane) + 4 * s;
     total_h = std::max(total_h, ImGui::GetContentRegionAvail().y - 2);
 
     ImGui::InvisibleButton("##lanes", ImVec2(avail_w, total_h),
@@ -338,14 +374,19 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     for (int pass = 0; pass < 2; ++pass) {
         for (const Lane& lane : model_.lanes()) {
             if (lane.pool != (pass == 1)) continue;
-            const float lane_h = lane.pool ? f.pool_h : f.band_h + f.row_h;
-            dl->AddText(ImVec2(origin.x + 4 * s, y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), pal.text,
+            const float lane_h = f.lane_height(lane);
+            const float name_y = lane.pool ? y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f
+                                           : y + f.band_h + (f.row_h - ImGui::GetTextLineHeight()) * 0.5f;
+            dl->AddText(ImVec2(origin.x + 4 * s, name_y), pal.text,
                         lane.name.c_str());
             dl->AddLine(ImVec2(origin.x, y + lane_h + 2 * s), ImVec2(f.x1, y + lane_h + 2 * s),
                         with_alpha(pal.text_dim, 0.35f));
             if (!lane.pool) {
                 draw_row(ctx, f, lane.phases, y, f.band_h, true);
                 draw_row(ctx, f, lane.callbacks, y + f.band_h, f.row_h, false);
+                for (size_t d = 0; d < lane.nested.size(); ++d) {
+                    draw_row(ctx, f, lane.nested[d], y + f.band_h + f.row_h + float(d) * f.pool_h, f.pool_h, false);
+                }
             } else {
                 draw_row(ctx, f, lane.callbacks, y, f.pool_h, false);
             }

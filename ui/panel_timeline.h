@@ -27,7 +27,11 @@ class Playback;
 // What a slice is: a callback from one of the queues, the main script, an
 // I/O callback poll delivered, other Node-invoked code, a phase band, or
 // thread-pool work.
-enum class SliceKind : uint8_t { NextTick, Microtask, Timer, Immediate, Pending, Close, Main, Io, Other, Phase, Pool };
+// A call nested inside a callback, and a microtask checkpoint (Node's
+// processTicksAndRejections / runMicrotasks draining the queues).
+enum class SliceKind : uint8_t {
+    NextTick, Microtask, Timer, Immediate, Pending, Close, Main, Io, Other, Phase, Pool, Call, Drain
+};
 
 struct Slice {
     uint64_t t0 = 0;
@@ -42,11 +46,16 @@ struct Row {
     std::vector<Slice> slices;  // by t0; they never overlap, so t1 is sorted too
 };
 
+// Below a thread's callbacks, the calls they make, one row per depth; the
+// deepest are not drawn (a deep recursion would need thousands of rows).
+inline constexpr size_t kMaxNestedRows = 6;
+
 struct Lane {
-    std::string name;  // "main thread", "isolate 2", "pool thread 1"
+    std::string name;  // "main thread", "worker 2", "pool thread 1"
     bool pool = false;
     Row phases;     // thread lanes only
-    Row callbacks;  // thread lanes: callbacks; pool lanes: jobs
+    Row callbacks;  // thread lanes: callbacks and microtask checkpoints; pool lanes: jobs
+    std::vector<Row> nested;  // thread lanes: nested[d] = calls at depth d + 1 below a callback
 };
 
 class TimelineModel {
@@ -59,9 +68,16 @@ public:
     size_t processed() const { return processed_; }
 
 private:
+    // A frame on a thread's stack, and the slice it drew (row: -1 none,
+    // 0 the callbacks row, d the nested row d - 1).
+    struct OpenFrame {
+        bool internal = false;
+        int row = -1;
+        int slice = -1;
+    };
     struct ThreadState {
         size_t lane = 0;
-        std::vector<bool> internal_stack{};
+        std::vector<OpenFrame> internal_stack{};
         uint32_t user_frames = 0;
         int open_callback = -1;  // index into lanes_[lane].callbacks.slices
         int open_phase = -1;
@@ -71,6 +87,8 @@ private:
     };
     ThreadState& thread(uint16_t isolate);
     Lane& pool_lane(uint32_t thread);
+    void push_frame(ThreadState& t, const trace::Event& e, size_t index);
+    void pop_frame(ThreadState& t);
 
     const trace::Trace* trace_ = nullptr;
     size_t processed_ = 0;

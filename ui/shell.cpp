@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -19,14 +20,38 @@ constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindow
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// Presentation mode multiplies the body text size by this.
+// Presentation mode multiplies the body text size by this on a 1080-line
+// screen. A projector at 1280x720 shows every pixel larger already: there
+// the type keeps the share of the picture's height it has at 1080 lines
+// (25 px of 1080 is 17 px of 720), and the body size (18 px) is the floor,
+// so presentation at 720p is the normal type without the sidebar and the
+// six panels keep room for whole lines.
 constexpr float kPresentationFactor = 1.4f;
+constexpr float kMinPresentationFactor = 1.0f;
+constexpr float kReferenceHeight = 1080.0f;
+
+float presentation_factor(float display_h) {
+    if (display_h <= 0) return kPresentationFactor;
+    return std::clamp(kPresentationFactor * display_h / kReferenceHeight, kMinPresentationFactor, kPresentationFactor);
+}
 // The scenario sidebar, in ems, and the narrowest panel area that still
 // keeps it (below that the panels need the room more).
 constexpr float kSidebarEms = 15.0f;
 constexpr float kMinAreaEmsWithSidebar = 62.0f;
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// "● simulating… 1.2 G instructions, 3 s": a silent program shows no events
+// until it ends, so the instruction count is the sign of life.
+std::string run_progress(const FrameInput& in) {
+    if (in.stopping) return "\u25CF stopping\u2026";
+    char text[96];
+    const double steps = double(in.run_steps);
+    if (steps >= 1e9) std::snprintf(text, sizeof text, "\u25CF simulating\u2026 %.1f G instructions, %.0f s", steps / 1e9, in.run_seconds);
+    else if (steps >= 1e6) std::snprintf(text, sizeof text, "\u25CF simulating\u2026 %.0f M instructions, %.0f s", steps / 1e6, in.run_seconds);
+    else std::snprintf(text, sizeof text, "\u25CF simulating\u2026");
+    return text;
+}
 
 bool has_pool_lane(const TimelineModel& model) {
     return std::any_of(model.lanes().begin(), model.lanes().end(), [](const Lane& l) { return l.pool; });
@@ -64,6 +89,11 @@ void Shell::zoom(int steps) {
 }
 
 void Shell::draw(const FrameInput& in, Controller& controller) {
+    // The presentation size follows the window (applied at the next prepare_frame).
+    if (settings_.presentation) {
+        const float px = base_font_px_ * presentation_factor(ImGui::GetIO().DisplaySize.y);
+        if (std::fabs(px - look_.font_px()) > 0.25f) look_.set_font_px(px);
+    }
     settings_.theme = look_.theme() == Theme::Dark ? "dark" : "light";
     if (in.playback != nullptr) settings_.speed_index = in.playback->speed_index();
     if (!in.view.file_path.empty()) settings_.last_file = in.view.file_path;
@@ -181,10 +211,11 @@ float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
     std::string status = in.view.file_path.empty() ? "No program" : file_name(in.view.file_path);
     ImU32 colour = pal.text;
     if (in.running) {
-        status += "  \u25CF recording\u2026";
+        status += "  " + run_progress(in);
         colour = pal.accent;
     }
-    const char* rerun = "Run again";
+    // While the engine works, the button stops it (a runaway loop); after, it re-runs.
+    const char* rerun = in.running ? "\u25A0 Stop" : "Run again";
     const char* present = settings_.presentation ? "Normal view" : "Present";
     const float buttons_w = ImGui::CalcTextSize(rerun).x + ImGui::CalcTextSize(present).x +
                             4 * style.FramePadding.x + 2 * style.ItemSpacing.x;
@@ -195,11 +226,16 @@ float Shell::draw_main_menu(const FrameInput& in, Controller& controller) {
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered() && !in.view.file_path.empty()) ImGui::SetTooltip("%s", in.view.file_path.c_str());
     ImGui::SameLine();
-    ImGui::BeginDisabled(in.view.file_path.empty());
-    if (ImGui::SmallButton(rerun)) controller.rerun();
+    ImGui::BeginDisabled(in.view.file_path.empty() || in.stopping);
+    if (ImGui::SmallButton(rerun)) {
+        if (in.running) controller.stop();
+        else controller.rerun();
+    }
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Simulate the program again and come back to this step (F5)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip(in.running ? "Stop the simulation here; what it recorded stays (Esc)"
+                                     : "Simulate the program again and come back to this step (F5)");
+    }
     ImGui::SameLine();
     if (ImGui::SmallButton(present)) apply(ViewAction::Presentation, in);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: big type for a projector (F11)");
@@ -257,6 +293,7 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
 
     timeline_.set_frame(in.trace, in.playback, &controller);
     narration_.set_trace(in.trace);
+    processes_.set_controller(&controller);
     library_.set_frame(&in.scenarios, &controller);
 
     const float sidebar_w = std::round(kSidebarEms * em);
@@ -276,9 +313,14 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     const float cols_h = show_timeline ? area.y - timeline_h - gap : area.y;
     if (show_timeline) timeline_.draw(ctx, ImVec2(origin.x, origin.y + cols_h + gap), ImVec2(area.x, timeline_h));
 
-    const float col_a = std::round(area.x * 0.38f);
-    const float col_b = std::round(area.x * 0.29f);
-    const float col_c = area.x - col_a - col_b - 2 * gap;
+    // The source column is as wide as the program's longest line needs
+    // (a line cut off mid-call is the worst thing on a projector), within
+    // limits that keep the other two columns usable.
+    const float code_w = longest_line_px(in.view.source) + ImGui::CalcTextSize("0").x * 8.0f + 2.5f * em;
+    const float col_a = std::round(std::clamp(code_w, area.x * 0.34f, area.x * 0.46f));
+    const float rest = area.x - col_a - 2 * gap;
+    const float col_b = std::round(rest * 0.46f);
+    const float col_c = rest - col_b;
     const float xa = origin.x, xb = xa + col_a + gap, xc = xb + col_b + gap;
     const float y = origin.y;
 
@@ -286,18 +328,20 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     source_.draw(ctx, ImVec2(xa, y), ImVec2(col_a, source_h));
     console_.draw(ctx, ImVec2(xa, y + source_h + gap), ImVec2(col_a, cols_h - source_h - gap));
 
-    const float stack_h = std::round((cols_h - gap) * 0.42f);
+    const float stack_h = std::round((cols_h - gap) * 0.36f);
     stack_.draw(ctx, ImVec2(xb, y), ImVec2(col_b, stack_h));
     queues_.draw(ctx, ImVec2(xb, y + stack_h + gap), ImVec2(col_b, cols_h - stack_h - gap));
 
-    // The wheel needs a near-square tile; the narration at least four lines.
-    // The third tile (the pool when the program uses it, else the process
-    // graph) only when the column is tall enough to keep the others readable.
+    // The wheel and the narration always; a third tile below them -- the
+    // pool when the program uses it, else the process graph -- when the
+    // program needs it (pool work, worker threads) and the column has room
+    // for all three, or when the column is tall anyway.
     const bool pool = has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view);
-    const bool third = (pool && !settings_.presentation && cols_h >= em * 22.0f) || cols_h >= em * 30.0f;
+    const bool threads = in.view.isolates.size() > 1;
+    const bool third = ((pool || threads) && cols_h >= em * 20.0f) || cols_h >= em * 30.0f;
     const float usable = cols_h - (third ? 2 : 1) * gap;
-    const float loop_h = std::round(usable * (third ? 0.46f : 0.58f));
-    const float narration_h = std::round(usable * (third ? 0.25f : 0.42f));
+    const float loop_h = std::round(usable * (third ? 0.40f : 0.52f));
+    const float narration_h = std::round(usable * (third ? 0.27f : 0.48f));
     loop_.draw(ctx, ImVec2(xc, y), ImVec2(col_c, loop_h));
     narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, third ? narration_h : usable - loop_h));
     if (!third) return;
@@ -308,6 +352,29 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     } else {
         processes_.draw(ctx, last_pos, last_size);
     }
+}
+
+// The widest source line in pixels of the code font, remembered per source
+// text (the layout asks every frame).
+float Shell::longest_line_px(const std::string& source) {
+    if (source.size() == measured_source_size_ && source.data() == measured_source_data_ &&
+        look_.font_px() * look_.zoom() == measured_font_px_) {
+        return measured_width_;
+    }
+    size_t longest = 0, start = 0;
+    while (start <= source.size()) {
+        size_t end = source.find('\n', start);
+        if (end == std::string::npos) end = source.size();
+        longest = std::max(longest, end - start);
+        start = end + 1;
+    }
+    ImFont* mono = look_.fonts().mono;
+    const float char_w = mono != nullptr ? mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0, "M").x : ImGui::GetFontSize() * 0.6f;
+    measured_source_size_ = source.size();
+    measured_source_data_ = source.data();
+    measured_font_px_ = look_.font_px() * look_.zoom();
+    measured_width_ = char_w * float(longest);
+    return measured_width_;
 }
 
 }  // namespace looplab::ui

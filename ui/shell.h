@@ -40,6 +40,10 @@ struct FrameInput {
     const trace::Trace* trace = nullptr;     // the recorded run (may still be growing)
     const Playback* playback = nullptr;      // the cursor over it
     double now_seconds = 0;                  // wall clock for animations
+    // While running: how far the engine got (progress for a silent program).
+    uint64_t run_steps = 0;                  // bytecode instructions simulated so far
+    double run_seconds = 0;                  // wall seconds since the run started
+    bool stopping = false;                   // Stop was pressed; the engine has not returned yet
 };
 
 class Shell {
@@ -79,6 +83,7 @@ private:
     float draw_transport_bar(const FrameInput& in, Controller& controller, float top);
     void draw_panels(const FrameInput& in, Controller& controller, float top);
     void zoom(int steps);
+    float longest_line_px(const std::string& source);
 
     Appearance look_;
     Settings settings_;
@@ -95,6 +100,11 @@ private:
     PoolPanel pool_;
     ProcessesPanel processes_;
     FileDialog file_dialog_;
+    // longest_line_px's memory: which text, at which type size.
+    size_t measured_source_size_ = SIZE_MAX;
+    const char* measured_source_data_ = nullptr;
+    float measured_font_px_ = 0;
+    float measured_width_ = 0;
 };
 
 }  // namespace looplab::ui

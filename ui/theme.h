@@ -48,6 +48,7 @@ public:
 
     Theme theme() const { return theme_; }
     float zoom() const { return zoom_; }
+    float font_px() const { return font_px_; }
     float scale() const { return content_scale_ * zoom_ * font_px_ / kBaseFontPx; }
     const Fonts& fonts() const { return fonts_; }
     const Palette& palette() const { return palette_; }

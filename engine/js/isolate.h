@@ -4,6 +4,7 @@
 // no global VM.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -115,10 +116,19 @@ public:
     virtual double now_ms(Isolate& isolate) = 0;
 };
 
+// Shared with a host thread that watches the run (the window): it may ask
+// the run to stop, and sees roughly how far it got. The VM reads and writes
+// it only at its safe points (every few thousand instructions).
+struct RunControl {
+    std::atomic<bool> cancel{false};
+    std::atomic<uint64_t> steps{0};  // instructions run, all isolates, counted per safe-point interval
+};
+
 struct IsolateLimits {
     uint64_t max_steps = 5'000'000'000ULL;
     uint64_t max_heap_bytes = 1ULL << 30;
     uint32_t max_call_depth = 10'000;
+    RunControl* control = nullptr;  // not owned; outlives the run
 };
 
 class Isolate {

@@ -117,6 +117,12 @@ void Interpreter::trace_roots(Tracer& tracer) {
 
 void Interpreter::safe_point(uint32_t) {
     uint64_t max_steps = isolate_.limits().max_steps;
+    if (RunControl* control = isolate_.limits().control) {
+        // next_check_ was set 4096 instructions past the previous safe point.
+        const uint64_t since_last = steps_ + 4096 - std::min(next_check_, steps_ + 4096);
+        control->steps.fetch_add(since_last, std::memory_order_relaxed);
+        if (control->cancel.load(std::memory_order_relaxed)) throw LimitExceeded{"looplab: the run was stopped before it finished (Stop)"};
+    }
     if (steps_ > max_steps) {
         throw LimitExceeded{"looplab: the program ran for more than " + std::to_string(max_steps) +
                             " bytecode instructions (the step limit)"};

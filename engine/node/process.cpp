@@ -21,6 +21,7 @@ NodeProcess::NodeProcess(const RunConfig& config, OutputSink& out, trace::Trace*
     limits.max_steps = config.limits.max_steps;
     limits.max_heap_bytes = config.limits.max_heap_bytes;
     limits.max_call_depth = config.limits.max_call_depth;
+    limits.control = config.limits.control;
     isolate_ = std::make_unique<js::Isolate>(limits);
     isolate_->host = this;
     isolate_->host_data = this;

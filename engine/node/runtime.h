@@ -9,6 +9,10 @@
 
 #include "engine/node/load_generator.h"
 
+namespace looplab::js {
+struct RunControl;
+}
+
 namespace looplab::node {
 
 enum class Stream : uint8_t { Stdout, Stderr };
@@ -28,6 +32,7 @@ struct Limits {
     uint64_t max_heap_bytes = 1ULL << 30;             // 1 GiB of JS heap
     uint32_t max_call_depth = 10'000;                 // JS frames -> RangeError
     uint32_t max_queue_length = 10'000'000;           // any one queue
+    js::RunControl* control = nullptr;                // a watcher's stop flag (the window), not owned
 };
 
 struct RunConfig {

@@ -58,7 +58,181 @@ void console_write(const Trace& trace, ViewState& s, const Event& e) {
     }
 }
 
+// ---- the thread pool (docs/panels.md): waiting FIFO -> a thread -> done, awaiting poll
+
+PoolJob pool_job(const Trace& trace, uint32_t item_id) {
+    const Item& item = trace.item(item_id);
+    return PoolJob{item_id, trace.str(item.label), item.line, 0, 0};
+}
+
+// Takes the job for `item` out of `jobs`, or makes one from the trace's item
+// table when the fold never saw it queued.
+PoolJob take_job(const Trace& trace, std::deque<PoolJob>& jobs, uint32_t item) {
+    auto it = std::find_if(jobs.begin(), jobs.end(), [&](const PoolJob& j) { return j.item == item; });
+    if (it == jobs.end()) return pool_job(trace, item);
+    PoolJob job = std::move(*it);
+    jobs.erase(it);
+    return job;
+}
+
+void size_pool(PoolView& pool, uint32_t size) {
+    pool.size = std::max(pool.size, size);
+    if (pool.threads.size() < pool.size) pool.threads.resize(pool.size);
+}
+
+void pool_finished(const Trace& trace, ViewState& s, const Event& e) {
+    PoolView& pool = s.pool;
+    auto it = std::find_if(pool.threads.begin(), pool.threads.end(), [&](const PoolJob& j) { return j.item == e.a; });
+    if (it == pool.threads.end() && std::any_of(pool.completed.begin(), pool.completed.end(),
+                                                [&](const PoolJob& j) { return j.item == e.a; })) {
+        return;  // already moved out by its thread's next start (below)
+    }
+    PoolJob job = pool_job(trace, e.a);
+    if (it != pool.threads.end()) {
+        job = std::move(*it);
+        *it = PoolJob{};
+    }
+    job.finish_ns = s.time_ns;
+    pool.completed.push_back(std::move(job));
+}
+
+void pool_event(const Trace& trace, ViewState& s, const Event& e) {
+    PoolView& pool = s.pool;
+    switch (e.kind) {
+    case EventKind::PoolQueued:
+        size_pool(pool, e.b);
+        pool.waiting.push_back(pool_job(trace, e.a));
+        break;
+    case EventKind::PoolStarted: {
+        size_pool(pool, e.b + 1);
+        PoolJob& lane = pool.threads[e.b];
+        if (lane.item != 0) {
+            // A thread starts only when free: its previous job is done even
+            // if the trace shows that finish after this start (same time).
+            lane.finish_ns = s.time_ns;
+            pool.completed.push_back(std::move(lane));
+        }
+        PoolJob job = take_job(trace, pool.waiting, e.a);
+        job.started_ns = s.time_ns;
+        lane = std::move(job);
+        break;
+    }
+    case EventKind::PoolFinished: pool_finished(trace, s, e); break;
+    case EventKind::IoReady:
+        if (e.b == 0) {
+            const PoolJob job = take_job(trace, pool.completed, e.a);
+            s.last_dequeued = Dequeued{QueueEntry{job.item, job.label, job.line, 0}, QueueKind::Pending, true,
+                                       s.cursor, e.isolate};
+        }
+        break;
+    default: break;
+    }
+}
+
+// ---- isolates: ViewState's own fields describe one; the others are parked
+
+void note_isolate(ViewState& s, uint32_t id) {
+    if (s.isolates.size() <= id) {
+        s.isolates.resize(id + 1);
+        s.parked.resize(id + 1);
+    }
+}
+
+void swap_runtime(ViewState& s, ParkedIsolate& p) {
+    std::swap(s.stack, p.stack);
+    std::swap(s.queues, p.queues);
+    std::swap(s.phase, p.phase);
+    std::swap(s.loop_iteration, p.loop_iteration);
+    std::swap(s.current_line, p.current_line);
+    std::swap(s.current_column, p.current_column);
+    std::swap(s.current_file, p.current_file);
+}
+
+void update_frame(const ViewState& s, IsolateStatus& st) {
+    st.stack_depth = s.stack.size();
+    st.frame.clear();
+    for (size_t i = s.stack.size(); i-- > 0;) {
+        if (!s.stack[i].internal) {
+            st.frame = s.stack[i].name;
+            break;
+        }
+    }
+    if (st.frame.empty() && !s.stack.empty()) st.frame = s.stack.back().name;
+}
+
+void process_exit(ViewState& s, const Event& e) {
+    IsolateStatus& st = s.isolates[e.isolate];
+    st.exited = true;
+    st.exit_code = int(int32_t(e.a));
+    s.stack.clear();
+    s.phase = Phase::Exit;
+    // A worker thread's exit ends that thread; the main thread's, the process.
+    if (e.isolate == 0) {
+        s.finished = true;
+        s.exit_code = st.exit_code;
+    }
+}
+
+void dequeue(const Trace& trace, ViewState& s, const Event& e) {
+    const auto queue = static_cast<QueueKind>(std::min<uint32_t>(e.b, kQueueCount - 1));
+    s.last_dequeued = Dequeued{entry_for(trace, e.a), queue, false, s.cursor, e.isolate};
+    remove(s, e);
+}
+
+void apply_event(const Trace& trace, ViewState& s, const Event& e) {
+    switch (e.kind) {
+    case EventKind::TimeJump: break;
+    case EventKind::Step:
+        s.current_line = e.a;
+        s.current_column = e.b & 0xFFFFF;
+        s.current_file = e.b >> 20;
+        break;
+    case EventKind::CallPush: s.stack.push_back(StackFrame{trace.str(e.a), e.b >> 1, (e.b & 1) != 0}); break;
+    case EventKind::CallPop:
+        if (!s.stack.empty()) s.stack.pop_back();
+        if (s.stack.empty()) s.current_line = 0;
+        // The race is about one callback's turn: the badge goes when it returns.
+        if (s.race && s.stack.size() <= s.race_depth) s.race = false;
+        break;
+    case EventKind::Enqueue: enqueue(trace, s, e); break;
+    case EventKind::Dequeue: dequeue(trace, s, e); break;
+    case EventKind::Cancel: remove(s, e); break;
+    case EventKind::PhaseEnter:
+        s.phase = static_cast<Phase>(e.a);
+        s.race = false;
+        break;
+    case EventKind::PhaseLeave: s.phase = Phase::None; break;
+    case EventKind::LoopIteration: s.loop_iteration = e.a; break;
+    case EventKind::ClockAdvance: break;
+    case EventKind::ConsoleWrite: console_write(trace, s, e); break;
+    case EventKind::HandleRef:
+        if (e.b == 0) s.unrefed_handles++;
+        else if (s.unrefed_handles > 0) s.unrefed_handles--;
+        break;
+    case EventKind::ProcessExit: process_exit(s, e); break;
+    case EventKind::Race:
+        s.race = true;
+        s.race_depth = uint32_t(s.stack.size());
+        break;
+    case EventKind::Uncaught: s.uncaught = trace.str(e.a); break;
+    case EventKind::Emit: break;
+    case EventKind::Limit: s.uncaught = trace.str(e.a); break;
+    case EventKind::PoolQueued:
+    case EventKind::PoolStarted:
+    case EventKind::PoolFinished:
+    case EventKind::IoReady: pool_event(trace, s, e); break;
+    }
+}
+
 }  // namespace
+
+void focus_isolate(ViewState& s, uint32_t isolate) {
+    if (isolate == s.isolate) return;
+    note_isolate(s, std::max(isolate, s.isolate));
+    swap_runtime(s, s.parked[s.isolate]);
+    swap_runtime(s, s.parked[isolate]);
+    s.isolate = isolate;
+}
 
 ViewState initial_view(const Trace& trace) {
     ViewState s;
@@ -77,47 +251,17 @@ void apply_next(const Trace& trace, ViewState& s) {
     if (e.kind == EventKind::TimeJump) return;
     s.last_event = uint32_t(s.cursor);
     s.rule = static_cast<Rule>(e.rule);
-    switch (e.kind) {
-    case EventKind::TimeJump: break;
-    case EventKind::Step:
-        s.current_line = e.a;
-        s.current_column = e.b & 0xFFFFF;
-        s.current_file = e.b >> 20;
-        break;
-    case EventKind::CallPush:
-        s.stack.push_back(StackFrame{trace.str(e.a), e.b >> 1, (e.b & 1) != 0});
-        if (s.stack.size() == 1) s.race = false;
-        break;
-    case EventKind::CallPop:
-        if (!s.stack.empty()) s.stack.pop_back();
-        if (s.stack.empty()) s.current_line = 0;
-        break;
-    case EventKind::Enqueue: enqueue(trace, s, e); break;
-    case EventKind::Dequeue:
-    case EventKind::Cancel: remove(s, e); break;
-    case EventKind::PhaseEnter: s.phase = static_cast<Phase>(e.a); break;
-    case EventKind::PhaseLeave: s.phase = Phase::None; break;
-    case EventKind::LoopIteration: s.loop_iteration = e.a; break;
-    case EventKind::ClockAdvance: break;
-    case EventKind::ConsoleWrite: console_write(trace, s, e); break;
-    case EventKind::HandleRef:
-        if (e.b == 0) s.unrefed_handles++;
-        else if (s.unrefed_handles > 0) s.unrefed_handles--;
-        break;
-    case EventKind::ProcessExit:
-        s.finished = true;
-        s.exit_code = int(int32_t(e.a));
-        s.stack.clear();
-        s.phase = Phase::Exit;
-        break;
-    case EventKind::Race: s.race = true; break;
-    case EventKind::Uncaught: s.uncaught = trace.str(e.a); break;
-    case EventKind::Emit: break;
-    case EventKind::Limit: s.uncaught = trace.str(e.a); break;
-    case EventKind::PoolQueued:
-    case EventKind::PoolStarted:
-    case EventKind::PoolFinished:
-    case EventKind::IoReady: break;  // TODO(ui): thread pool lanes in the ViewState
+    note_isolate(s, e.isolate);
+    focus_isolate(s, e.isolate);
+    apply_event(trace, s, e);
+    IsolateStatus& st = s.isolates[e.isolate];
+    st.seen = true;
+    st.rule = s.rule;
+    st.last_event = s.cursor;
+    st.phase = s.phase;
+    st.line = s.current_line;
+    if (e.kind == EventKind::CallPush || e.kind == EventKind::CallPop || e.kind == EventKind::ProcessExit) {
+        update_frame(s, st);
     }
 }
 
@@ -125,7 +269,27 @@ ViewState fold_to(const Trace& trace, size_t cursor) {
     ViewState s = initial_view(trace);
     cursor = std::min(cursor, trace.size());
     while (s.cursor < cursor) apply_next(trace, s);
+    PoolSchedule schedule;
+    schedule.update(trace);
+    schedule.fill(s);
     return s;
+}
+
+void PoolSchedule::update(const Trace& trace) {
+    const auto& events = trace.events();
+    for (; scanned_ < events.size(); scanned_++) {
+        const Event& e = events[scanned_];
+        time_ns_ = advance_time(time_ns_, e);
+        if (e.kind != EventKind::PoolFinished) continue;
+        if (finish_ns_.size() <= e.a) finish_ns_.resize(size_t(e.a) + 1, 0);
+        finish_ns_[e.a] = time_ns_;
+    }
+}
+
+void PoolSchedule::fill(ViewState& s) const {
+    for (PoolJob& job : s.pool.threads) {
+        if (job.item != 0 && job.item < finish_ns_.size()) job.finish_ns = finish_ns_[job.item];
+    }
 }
 
 Seeker::Seeker(const Trace& trace, size_t interval) : trace_(trace), interval_(std::max<size_t>(interval, 1)) {
@@ -144,6 +308,8 @@ ViewState Seeker::seek(size_t cursor) {
     }
     ViewState s = checkpoints_[wanted];
     while (s.cursor < cursor) apply_next(trace_, s);
+    schedule_.update(trace_);
+    schedule_.fill(s);
     return s;
 }
 

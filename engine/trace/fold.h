@@ -15,8 +15,30 @@ namespace looplab::trace {
 ViewState initial_view(const Trace& trace);
 // Applies trace.events()[state.cursor] and advances the cursor.
 void apply_next(const Trace& trace, ViewState& state);
-// Folds from the initial state up to `cursor` events (clamped to the trace).
+// Folds from the initial state up to `cursor` events (clamped to the trace),
+// running pool jobs with their expected ends (PoolSchedule).
 ViewState fold_to(const Trace& trace, size_t cursor);
+
+// Makes `isolate` the one whose stack, queues, phase and line ViewState's
+// own fields describe (the others are parked). The fold focuses on the
+// isolate of each event; the UI may focus on another to inspect it.
+void focus_isolate(ViewState& state, uint32_t isolate);
+
+// When each pool job finishes, from the PoolFinished events recorded so far:
+// the engine knows a job's end when it starts (virtual time), so a running
+// job's lane can show its progress. The fold itself only sees the past;
+// fill() adds the expected ends to a folded state. Incremental: update()
+// reads only the events appended since the last call.
+class PoolSchedule {
+public:
+    void update(const Trace& trace);
+    void fill(ViewState& state) const;
+
+private:
+    size_t scanned_ = 0;
+    uint64_t time_ns_ = 0;
+    std::vector<uint64_t> finish_ns_;  // by item id, 0 = not finished in the trace so far
+};
 
 // Seeks in O(K) events by keeping a checkpoint of the fold every K events.
 // Checkpoints are taken lazily as far as the furthest seek so far, so a
@@ -33,6 +55,7 @@ private:
     const Trace& trace_;
     size_t interval_;
     std::vector<ViewState> checkpoints_;  // checkpoints_[i].cursor == i * interval_
+    PoolSchedule schedule_;
 };
 
 }  // namespace looplab::trace

@@ -54,6 +54,42 @@ struct PoolView {
     std::deque<PoolJob> completed;   // done, waiting for the poll phase to deliver it (IoReady)
 };
 
+// One JavaScript thread (isolate: the main thread, a worker thread) as the
+// processes panel summarises it. Always current, for every isolate seen.
+struct IsolateStatus {
+    bool seen = false;          // the trace has an event of this isolate at or before the cursor
+    bool exited = false;        // its ProcessExit was applied
+    int exit_code = 0;
+    Phase phase = Phase::None;  // kept current even while the isolate is parked
+    size_t stack_depth = 0;     // frames on its call stack
+    std::string frame;          // its newest user frame ("tick"), empty when the stack is empty
+    uint32_t line = 0;          // its current line
+    Rule rule = Rule::None;     // the rule of its last event (a synchronous call blocks: SyncCallBlocksLoop)
+    size_t last_event = 0;      // index + 1 of its last event
+};
+
+// The runtime state of one isolate that is not the focused one (see
+// ViewState::isolate). Swapped with ViewState's own fields on a change of
+// focus, so the common single-isolate fold copies nothing.
+struct ParkedIsolate {
+    std::vector<StackFrame> stack;
+    std::array<std::deque<QueueEntry>, kQueueCount> queues;
+    Phase phase = Phase::None;
+    uint32_t loop_iteration = 0;
+    uint32_t current_line = 0, current_column = 0, current_file = 0;
+};
+
+// What left a queue last (Dequeue, or IoReady for a pool completion): the
+// narration says "X just left the Y queue" and the animation knows where it
+// went.
+struct Dequeued {
+    QueueEntry entry;
+    QueueKind queue = QueueKind::NextTick;
+    bool from_pool = false;   // a pool completion delivered by poll (IoReady)
+    size_t event = 0;         // index + 1 of the event that took it out, 0 = nothing yet
+    uint32_t isolate = 0;
+};
+
 struct ViewState {
     std::string file_path;
     std::string source;
@@ -65,6 +101,10 @@ struct ViewState {
     // ---- the runtime model at the cursor ----
     size_t cursor = 0;            // number of events applied
     uint64_t time_ns = 0;         // virtual time of the last applied event
+    // The isolate whose state the fields below (current_*, stack, queues,
+    // phase, loop_iteration) describe: the one the last event belongs to,
+    // or the one focus_isolate() chose. Others wait in `parked`.
+    uint32_t isolate = 0;
     uint32_t current_column = 0;  // 1-based, with current_line
     uint32_t current_file = 0;    // index into Trace::files() of the executing file (0 = main script)
     std::vector<StackFrame> stack;                         // bottom first
@@ -74,14 +114,21 @@ struct ViewState {
     uint32_t unrefed_handles = 0;
     Rule rule = Rule::None;       // why the last event happened (narration)
     uint32_t last_event = 0;      // index + 1 of the last applied event, 0 if none
-    bool race = false;            // the last callback's order is a race in real Node
+    bool race = false;            // the running callback won a race that real Node may lose
+    uint32_t race_depth = 0;      // stack depth of the racing callback: the badge ends when it returns
     std::string uncaught;         // the uncaught error's first line, if the run died of one
     // Unterminated console line per stream (index into console, -1 if none).
     std::array<int32_t, 2> open_line{-1, -1};
-    // Added for the pool lanes panel (ui/panel_pool.*): folded from the Pool*
-    // and IoReady events (PoolQueued: waiting; PoolStarted: threads[b];
-    // PoolFinished: completed; IoReady: leaves completed). Plain data only.
+    // The pool lanes panel (ui/panel_pool.*): folded from the Pool* and
+    // IoReady events (PoolQueued: waiting; PoolStarted: threads[b];
+    // PoolFinished: completed; IoReady: leaves completed). One pool per
+    // process, shared by its worker threads.
     PoolView pool;
+    Dequeued last_dequeued;
+    // Indexed by isolate id: every isolate's summary, and the parked state
+    // of every isolate but the focused one (its slot is empty meanwhile).
+    std::vector<IsolateStatus> isolates;
+    std::vector<ParkedIsolate> parked;
 
     const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };

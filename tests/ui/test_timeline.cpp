@@ -1,6 +1,11 @@
 // The timeline's model: slices from the append-only trace, built
 // incrementally (feeding the trace in pieces gives the same slices).
 #include <doctest/doctest.h>
+#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "engine/node/process_run.h"
 #include "ui/panel_timeline.h"
@@ -18,7 +23,54 @@ trace::Trace record(const char* name) {
     return t;
 }
 
+trace::Trace record_source(const std::string& source) {
+    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-timeline-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    node::RunConfig config;
+    config.script_path = (dir / "nested.js").string();
+    std::ofstream(config.script_path) << source;
+    node::BufferSink sink;
+    trace::Trace t;
+    node::run_program_recorded(config, sink, t);
+    return t;
+}
+
+bool inside(const ui::Slice& inner, const ui::Slice& outer) { return outer.t0 <= inner.t0 && inner.t1 <= outer.t1; }
+
 }  // namespace
+
+TEST_CASE("calls inside a callback are nested slices, one row per depth, each inside its caller") {
+    const trace::Trace t = record_source(
+        "function inner() { return 1; }\n"
+        "function outer() { return inner() + inner(); }\n"
+        "setTimeout(function tick() { outer(); }, 0);\n");
+    ui::TimelineModel model;
+    model.update(t);
+    REQUIRE(!model.lanes().empty());
+    const ui::Lane& main = model.lanes()[0];
+    const auto tick = std::find_if(main.callbacks.slices.begin(), main.callbacks.slices.end(),
+                                   [&](const ui::Slice& s) { return t.str(s.label) == "tick"; });
+    REQUIRE(tick != main.callbacks.slices.end());
+    CHECK(tick->kind == ui::SliceKind::Timer);
+    REQUIRE(main.nested.size() >= 2);
+    const auto& depth1 = main.nested[0].slices;
+    const auto outer = std::find_if(depth1.begin(), depth1.end(),
+                                    [&](const ui::Slice& s) { return t.str(s.label) == "outer"; });
+    REQUIRE(outer != depth1.end());
+    CHECK(outer->kind == ui::SliceKind::Call);
+    CHECK(inside(*outer, *tick));
+    size_t inners = 0;
+    for (const ui::Slice& s : main.nested[1].slices) {
+        if (t.str(s.label) != "inner" || !inside(s, *outer)) continue;
+        ++inners;
+        CHECK(s.line == 1);
+    }
+    CHECK(inners == 2);
+    // Every row stays sorted and non-overlapping, so drawing can binary-search it.
+    for (const ui::Row& row : main.nested) {
+        for (size_t i = 1; i < row.slices.size(); ++i) CHECK(row.slices[i - 1].t1 <= row.slices[i].t0);
+    }
+}
 
 TEST_CASE("hello.js: three callbacks on the main thread, coloured by where they came from") {
     const trace::Trace t = record("hello.js");
@@ -72,5 +124,12 @@ TEST_CASE("the model is the same whether the trace arrives at once or in pieces"
             CHECK(a[i].kind == b[i].kind);
         }
         CHECK(once.lanes()[l].phases.slices.size() == pieces.lanes()[l].phases.slices.size());
+        REQUIRE(once.lanes()[l].nested.size() == pieces.lanes()[l].nested.size());
+        for (size_t d = 0; d < once.lanes()[l].nested.size(); ++d) {
+            const auto& x = once.lanes()[l].nested[d].slices;
+            const auto& y = pieces.lanes()[l].nested[d].slices;
+            REQUIRE(x.size() == y.size());
+            for (size_t i = 0; i < x.size(); ++i) CHECK((x[i].t0 == y[i].t0 && x[i].t1 == y[i].t1));
+        }
     }
 }

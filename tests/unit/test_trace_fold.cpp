@@ -2,8 +2,14 @@
 // state that folding from the first event gives, for any cursor.
 #include <doctest/doctest.h>
 
+#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
+#include "engine/node/process_run.h"
 #include "engine/trace/exporters.h"
 #include "engine/trace/fold.h"
 #include "engine/trace/trace.h"
@@ -22,7 +28,44 @@ bool same_queue(const std::deque<QueueEntry>& a, const std::deque<QueueEntry>& b
     return true;
 }
 
+bool same_jobs(const auto& a, const auto& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i++) {
+        if (a[i].item != b[i].item || a[i].label != b[i].label || a[i].started_ns != b[i].started_ns ||
+            a[i].finish_ns != b[i].finish_ns) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool same_isolates(const ViewState& a, const ViewState& b) {
+    if (a.isolate != b.isolate || a.isolates.size() != b.isolates.size()) return false;
+    for (size_t i = 0; i < a.isolates.size(); i++) {
+        const IsolateStatus &x = a.isolates[i], &y = b.isolates[i];
+        if (x.seen != y.seen || x.exited != y.exited || x.phase != y.phase || x.stack_depth != y.stack_depth ||
+            x.frame != y.frame || x.line != y.line || x.last_event != y.last_event) {
+            return false;
+        }
+        if (i == a.isolate) continue;
+        const ParkedIsolate &p = a.parked[i], &q = b.parked[i];
+        if (p.stack.size() != q.stack.size() || p.phase != q.phase || p.loop_iteration != q.loop_iteration) return false;
+        for (size_t k = 0; k < kQueueCount; k++) {
+            if (!same_queue(p.queues[k], q.queues[k])) return false;
+        }
+    }
+    return true;
+}
+
+bool same_extras(const ViewState& a, const ViewState& b) {
+    return a.pool.size == b.pool.size && same_jobs(a.pool.threads, b.pool.threads) &&
+           same_jobs(a.pool.waiting, b.pool.waiting) && same_jobs(a.pool.completed, b.pool.completed) &&
+           a.last_dequeued.event == b.last_dequeued.event && a.last_dequeued.entry.item == b.last_dequeued.entry.item &&
+           same_isolates(a, b);
+}
+
 bool same_view(const ViewState& a, const ViewState& b) {
+    if (!same_extras(a, b)) return false;
     if (a.cursor != b.cursor || a.time_ns != b.time_ns || a.current_line != b.current_line ||
         a.current_column != b.current_column || a.phase != b.phase || a.loop_iteration != b.loop_iteration ||
         a.rule != b.rule || a.finished != b.finished || a.exit_code != b.exit_code || a.race != b.race ||
@@ -60,14 +103,17 @@ Trace synthetic_trace(uint64_t seed, size_t events) {
     uint64_t now = 0;
     int depth = 0;
     std::vector<std::pair<uint32_t, uint32_t>> waiting;  // (item, queue)
+    std::vector<uint32_t> pool_waiting, pool_done;
+    std::vector<uint32_t> pool_threads(4, 0);
     const char* words[] = {"a", "b\n", "c\nd", "\n", "tick", "x\ny\n"};
     for (size_t i = 0; i < events; i++) {
         now += next() % 5000;
         if (next() % 97 == 0) now += 5'000'000'000ULL;  // forces a TimeJump
-        switch (next() % 9) {
+        const auto isolate = uint16_t(next() % 8 == 0 ? 1 + next() % 2 : 0);  // mostly the main thread
+        switch (next() % 12) {
         case 0:
             t.append(now, EventKind::CallPush, Rule::CallbackRuns, t.intern("f" + std::to_string(next() % 7)),
-                     uint32_t(next() % 50) << 1 | uint32_t(next() % 2));
+                     uint32_t(next() % 50) << 1 | uint32_t(next() % 2), isolate);
             depth++;
             break;
         case 1:
@@ -103,9 +149,37 @@ Trace synthetic_trace(uint64_t seed, size_t events) {
         case 5: t.append(now, EventKind::PhaseEnter, Rule::PhaseOrder, uint32_t(next() % kPhaseCount)); break;
         case 6: t.append(now, EventKind::PhaseLeave, Rule::None, 0); break;
         case 7: t.append(now, EventKind::Step, Rule::None, uint32_t(next() % 30), uint32_t(next() % 20)); break;
-        case 8: t.append(now, EventKind::LoopIteration, Rule::PhaseOrder, uint32_t(i)); break;
+        case 8: t.append(now, EventKind::LoopIteration, Rule::PhaseOrder, uint32_t(i), 0, isolate); break;
+        case 9: {
+            Item item;
+            item.queue = QueueKind::Pending;
+            item.label = t.intern("pbkdf2");
+            const uint32_t id = t.add_item(item);
+            t.append(now, EventKind::PoolQueued, Rule::PoolJobQueued, id, 4);
+            pool_waiting.push_back(id);
+            break;
+        }
+        case 10: {
+            const auto thread = uint32_t(next() % 4);
+            if (pool_waiting.empty()) break;
+            if (pool_threads[thread] != 0) {
+                t.append(now, EventKind::PoolFinished, Rule::PoolJobFinished, pool_threads[thread], thread);
+                pool_done.push_back(pool_threads[thread]);
+            }
+            pool_threads[thread] = pool_waiting.front();
+            pool_waiting.erase(pool_waiting.begin());
+            t.append(now, EventKind::PoolStarted, Rule::PoolJobStarted, pool_threads[thread], thread);
+            break;
+        }
+        case 11:
+            if (!pool_done.empty()) {
+                t.append(now, EventKind::IoReady, Rule::PoolCallbackInPoll, pool_done.front(), 0);
+                pool_done.erase(pool_done.begin());
+            }
+            break;
         }
     }
+    t.append(now, EventKind::ProcessExit, Rule::ExitEvent, 0, 0, 2);  // a worker thread ends first
     t.append(now, EventKind::ProcessExit, Rule::ExitEvent, 3);
     return t;
 }
@@ -184,4 +258,140 @@ TEST_CASE("exporters are deterministic and well-formed") {
     CHECK(chrome.str().find("\"traceEvents\"") != std::string::npos);
     write_text(t, text);
     CHECK(text.str().find("process exits with code 3") != std::string::npos);
+}
+
+namespace {
+
+std::unique_ptr<Trace> record(const std::string& name, const std::string& source) {
+    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-fold-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    looplab::node::RunConfig config;
+    config.script_path = (dir / name).string();
+    std::ofstream(config.script_path) << source;
+    looplab::node::BufferSink out;
+    auto t = std::make_unique<Trace>();
+    looplab::node::run_program_recorded(config, out, *t);
+    return t;
+}
+
+// The cursor just after the n-th (1-based) event of `kind` for `item` (0: any item).
+size_t after(const Trace& t, EventKind kind, size_t n, uint32_t item = 0) {
+    for (size_t i = 0; i < t.size(); i++) {
+        const Event& e = t.events()[i];
+        if (e.kind == kind && (item == 0 || e.a == item) && --n == 0) return i + 1;
+    }
+    FAIL("no such event");
+    return 0;
+}
+
+size_t busy(const PoolView& pool) {
+    return size_t(std::count_if(pool.threads.begin(), pool.threads.end(), [](const PoolJob& j) { return j.item; }));
+}
+
+}  // namespace
+
+TEST_CASE("pool: five pbkdf2 calls on four threads, the fifth waits for the first to finish") {
+    const auto t = record("pool.js", R"(const crypto = require('crypto');
+for (let i = 1; i <= 5; i++) {
+  crypto.pbkdf2('secret', 'salt', 100000, 64, 'sha512', () => console.log('hash ' + i));
+}
+)");
+    const size_t queued = after(*t, EventKind::PoolQueued, 5);
+    const uint32_t fifth = t->events()[queued - 1].a;
+    const uint32_t first = t->events()[after(*t, EventKind::PoolQueued, 1) - 1].a;
+
+    const ViewState all_queued = fold_to(*t, queued);
+    CHECK(all_queued.pool.size == 4);
+    CHECK(busy(all_queued.pool) == 4);
+    REQUIRE(all_queued.pool.waiting.size() == 1);
+    CHECK(all_queued.pool.waiting.front().item == fifth);
+    CHECK(all_queued.pool.waiting.front().label == "pbkdf2");
+    // Running jobs know their expected end, so the lane can draw progress.
+    for (const PoolJob& job : all_queued.pool.threads) CHECK(job.finish_ns > job.started_ns);
+    CHECK(all_queued.pool.threads[0].item == first);
+
+    const size_t fifth_starts = after(*t, EventKind::PoolStarted, 1, fifth);
+    const ViewState started = fold_to(*t, fifth_starts);
+    CHECK(started.pool.waiting.empty());
+    CHECK(busy(started.pool) == 4);
+    REQUIRE(started.pool.completed.size() >= 1);
+    CHECK(started.pool.completed.front().item == first);
+    const auto lane = std::find_if(started.pool.threads.begin(), started.pool.threads.end(),
+                                   [&](const PoolJob& j) { return j.item == fifth; });
+    REQUIRE(lane != started.pool.threads.end());
+    CHECK(lane->started_ns == started.time_ns);
+    CHECK(lane->started_ns >= started.pool.completed.front().finish_ns);
+    // The same work costs the same virtual time on any thread.
+    const PoolJob& done_first = started.pool.completed.front();
+    CHECK(lane->finish_ns - lane->started_ns == done_first.finish_ns - done_first.started_ns);
+
+    // poll delivers the first completion: it leaves "done", and is the last dequeued.
+    const ViewState delivered = fold_to(*t, after(*t, EventKind::IoReady, 1, first));
+    CHECK(std::none_of(delivered.pool.completed.begin(), delivered.pool.completed.end(),
+                       [&](const PoolJob& j) { return j.item == first; }));
+    CHECK(delivered.last_dequeued.from_pool);
+    CHECK(delivered.last_dequeued.entry.item == first);
+
+    const ViewState end = fold_to(*t, t->size());
+    CHECK(end.finished);
+    CHECK(busy(end.pool) == 0);
+    CHECK(end.pool.waiting.empty());
+    CHECK(end.pool.completed.empty());
+
+    Seeker seeker(*t, 64);
+    for (size_t c = 0; c <= t->size(); c += 7) CHECK(same_view(seeker.seek(c), fold_to(*t, c)));
+}
+
+TEST_CASE("the RACE badge lasts while the racing callback runs, not after it") {
+    const auto t = record("race.js", "setTimeout(() => console.log('timeout'), 0);\n"
+                                     "setImmediate(() => console.log('immediate'));\n");
+    const size_t race = after(*t, EventKind::Race, 1);
+    CHECK(fold_to(*t, race).race);
+    const size_t printed = after(*t, EventKind::ConsoleWrite, 1);
+    CHECK(fold_to(*t, printed).race);
+    // The callback returns, then the loop moves on: no badge any more.
+    size_t popped = printed;
+    while (t->events()[popped].kind != EventKind::CallPop) popped++;
+    CHECK_FALSE(fold_to(*t, t->size()).race);
+    bool lingering = false;
+    for (size_t c = popped + 2; c <= t->size(); c++) lingering = lingering || fold_to(*t, c).race;
+    CHECK_FALSE(lingering);
+}
+
+TEST_CASE("each isolate keeps its own stack and queues; the fold follows the event's isolate") {
+    Trace t;
+    t.add_file("/scenario/main.js", "");
+    const uint32_t tick = t.add_item({QueueKind::NextTick, t.intern("tick"), 3, 0, 1});
+    t.append(0, EventKind::CallPush, Rule::None, t.intern("main"), 1 << 1);
+    t.append(1, EventKind::Enqueue, Rule::NextTickQueued, tick, uint32_t(QueueKind::NextTick));
+    t.append(2, EventKind::CallPush, Rule::None, t.intern("workerMain"), 5 << 1, 1);
+    t.append(3, EventKind::Step, Rule::None, 6, 1, 1);
+    const ViewState in_worker = fold_to(t, t.size());
+    CHECK(in_worker.isolate == 1);
+    REQUIRE(in_worker.stack.size() == 1);
+    CHECK(in_worker.stack[0].name == "workerMain");
+    CHECK(in_worker.current_line == 6);
+    CHECK(in_worker.queue(QueueKind::NextTick).empty());
+    REQUIRE(in_worker.isolates.size() == 2);
+    CHECK(in_worker.isolates[0].frame == "main");
+    CHECK(in_worker.isolates[1].frame == "workerMain");
+
+    ViewState main_again = in_worker;
+    focus_isolate(main_again, 0);
+    REQUIRE(main_again.stack.size() == 1);
+    CHECK(main_again.stack[0].name == "main");
+    CHECK(main_again.queue(QueueKind::NextTick).size() == 1);
+    focus_isolate(main_again, 1);
+    CHECK(main_again.stack[0].name == "workerMain");
+
+    // A worker's exit ends that thread only; the main thread's ends the process.
+    t.append(4, EventKind::ProcessExit, Rule::ExitEvent, 0, 0, 1);
+    const ViewState worker_gone = fold_to(t, t.size());
+    CHECK(worker_gone.isolates[1].exited);
+    CHECK_FALSE(worker_gone.finished);
+    t.append(5, EventKind::ProcessExit, Rule::ExitEvent, 2, 0, 0);
+    const ViewState done = fold_to(t, t.size());
+    CHECK(done.finished);
+    CHECK(done.exit_code == 2);
+    CHECK(done.isolate == 0);
 }
