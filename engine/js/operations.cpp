@@ -365,7 +365,9 @@ OwnProperty get_own_property(Isolate& isolate, JsObject* o, Value key) {
         }
         if (is_length_key(isolate, key)) return {true, Value::number(static_cast<double>(s->length())), 0};
     }
-    if (key.is_number()) key = isolate.to_property_key(key);
+    // Property maps are keyed by interned strings: a string built at run
+    // time ('http' + ':') is looked up by its interned twin.
+    if (key.is_number() || (key.is_string() && !key.as_string()->interned)) key = isolate.to_property_key(key);
     const PropertySlot* slot = o->props.find(key);
     if (slot == nullptr) return {};
     return {true, slot->value, slot->flags};
