@@ -130,9 +130,12 @@ Value Isolate::new_error(ErrorType type, std::string_view message) {
     if (proto == nullptr) proto = realm_.object_prototype;
     JsObject* error = heap_.make<JsObject>(proto, ObjectClass::Error);
     std::string name = kErrorNames[static_cast<int>(type)];
+    // An error made with no JS on the stack (an fs error delivered from the
+    // loop) has a stack of its header line alone, as in Node.
+    const std::string frames = capture_stack_trace();
     error->props.add(intern("stack"),
-                     new_string(name + (message.empty() ? "" : ": ") + std::string(message) + "\n" +
-                                capture_stack_trace()),
+                     new_string(name + (message.empty() ? "" : ": ") + std::string(message) +
+                                (frames.empty() ? "" : "\n" + frames)),
                      kHiddenFlags);
     error->props.add(intern("message"), new_string(std::string(message)), kHiddenFlags);
     return Value::object(error);

@@ -475,5 +475,6 @@ function endWritableNT(stream) {
 require('internal/streams/readable_pipe').install(Readable, { flow, kPaused });
 require('internal/streams/readable_iter').install(Readable);
 require('internal/streams/readable_props').install(Readable, kPaused);
+require('internal/streams/readable_ops').install(Readable);
 
 module.exports = Readable;
