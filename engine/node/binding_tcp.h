@@ -83,13 +83,13 @@ public:
 private:
     struct Listener {
         js::Value owner;
-        bool refed = true;
+        bool refed = false;  // set through change_ref, which counts it
         bool http = false;
     };
     struct Endpoint {
         js::Value owner;  // undefined until adopted (accepted) or for native peers
         NativePeer* native = nullptr;
-        bool refed = true;
+        bool refed = false;  // set through change_ref, which counts it
         bool eof_delivered = false;
     };
     void change_ref(bool& flag, bool ref);

@@ -30,6 +30,8 @@ constexpr BuiltinModule kModules[] = {
     {"events", create_events_module},
     {"fs", create_fs_module},
     {"fs/promises", create_fs_promises_module},
+    {"http", create_js_library_module<"http">},
+    {"net", create_js_library_module<"net">},
     {"os", create_os_module},
     {"path", create_path_module},
     {"readline", create_js_library_module<"readline">},
