@@ -1,10 +1,11 @@
 // The `os` module of a simulated Linux x64 machine. Nothing here reads the
 // host: every answer is a documented constant, so runs are reproducible.
-// The core count comes from the world configuration (DESIGN.md "Virtual
-// cores"); until the runtime threads it through, kDefaultCoreCount is used.
+// The core count is the run's configuration (`--cores N`, RunConfig::cores;
+// DESIGN.md "Virtual cores"), the same number the world's scheduler slices.
 #include <string>
 
 #include "engine/node/module_support.h"
+#include "engine/node/process.h"
 
 namespace looplab::node {
 
@@ -14,8 +15,7 @@ using namespace js;
 using module_support::export_function;
 using module_support::export_value;
 
-// TODO(world-config): the runtime passes the configured virtual core count
-// through create_os_module_with(); require('os') uses this default for now.
+// Only for a cpus function that lost its native data (never in practice).
 constexpr int kDefaultCoreCount = 4;
 constexpr double kTotalMemBytes = 8.0 * 1024 * 1024 * 1024;  // 8 GiB
 constexpr double kFreeMemBytes = 6.0 * 1024 * 1024 * 1024;   // 6 GiB
@@ -115,6 +115,9 @@ Value create_os_module_with(Isolate& isolate, int core_count) {
     return Value::object(os);
 }
 
-Value create_os_module(Isolate& isolate) { return create_os_module_with(isolate, kDefaultCoreCount); }
+Value create_os_module(Isolate& isolate) {
+    const uint32_t cores = process_of(isolate).config().cores;
+    return create_os_module_with(isolate, cores == 0 ? kDefaultCoreCount : int(cores));
+}
 
 }  // namespace looplab::node

@@ -436,7 +436,7 @@ Value create_worker_threads_module(Isolate& isolate) {
     // The main thread has no link until it starts a worker; reading the
     // module's constants must not create a world.
     IsolateLink* link = p.loop().find_io_source<IsolateLink>();
-    const bool is_main = link == nullptr || link->is_main;
+    const bool is_main = link == nullptr || link->is_main || link->main_thread_of_process;
     JsObject* binding = isolate.new_object();
     isolate.define_method(binding, "spawn", worker_spawn, 4);
     isolate.define_method(binding, "post", worker_post, 3);

@@ -9,6 +9,8 @@ namespace looplab::node {
 
 // Each module_*.cpp defines its create function.
 js::Value create_assert_module(js::Isolate& isolate);
+js::Value create_child_process_module(js::Isolate& isolate);  // process_ipc.h
+js::Value create_cluster_module(js::Isolate& isolate);
 js::Value create_crypto_module(js::Isolate& isolate);
 js::Value create_dns_module(js::Isolate& isolate);
 js::Value create_events_module(js::Isolate& isolate);
@@ -25,6 +27,8 @@ namespace {
 // Sorted by name: find_builtin_module binary-searches it.
 constexpr BuiltinModule kModules[] = {
     {"assert", create_assert_module},
+    {"child_process", create_child_process_module},
+    {"cluster", create_cluster_module},
     {"crypto", create_crypto_module},
     {"dns", create_dns_module},
     {"events", create_events_module},

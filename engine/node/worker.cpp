@@ -12,6 +12,7 @@
 #include "engine/js/vm.h"
 #include "engine/node/message_port.h"
 #include "engine/node/process.h"
+#include "engine/node/process_ipc.h"
 #include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
 
@@ -237,8 +238,13 @@ void IsolateLink::deliver(uint64_t now_ns) {
 }
 
 void IsolateLink::on_barrier() {
-    const uint64_t now = process.now_ns();
-    if (now > safe_) safe_ = world().barrier(id, now);
+    uint64_t now = process.now_ns();
+    if (now > safe_) {
+        // Virtual cores: the slices this isolate spent without a core pass on its clock.
+        const uint64_t resumed = world().time_slice(id, now);
+        if (resumed > now) process.advance_clock_to(now = resumed);
+        safe_ = world().barrier(id, now);
+    }
     // Every message that arrives by `now` has been posted (now <= safe).
     if (!is_main && world().earliest_interrupt(id) <= now) throw ProcessExit{1};
 }
@@ -277,6 +283,7 @@ void IsolateLink::dispatch(const sim::Message& m) {
     js::Isolate& isolate = p.isolate();
     const auto kind = LinkMessage(m.kind);
     if (kind == LinkMessage::Stdout || kind == LinkMessage::Stderr) {
+    if (m.kind >= kFirstProcessMessage) return dispatch_process_message(p, m);
         p.write(kind == LinkMessage::Stdout ? Stream::Stdout : Stream::Stderr,
                 *static_cast<const std::string*>(m.payload.get()));
         return;

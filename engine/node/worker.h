@@ -90,6 +90,9 @@ public:
     const uint32_t parent;  // == id for the main thread
     const bool is_main;
     int refs = 0;           // referenced Worker objects and parentPort listeners
+    // The main thread of a forked child process (process_ipc.h): not the
+    // world's root, yet isMainThread is true for it.
+    bool main_thread_of_process = false;
     CloneNode worker_data;
 
 private:
@@ -101,11 +104,16 @@ private:
     void dispatch_port(const sim::Message& m);
 };
 
+// Atomics across isolates through the World (shared_memory_host.cpp).
+js::SharedMemoryHost& world_shared_memory();
+
 // The link of `p`, created with its world on first use (the main thread).
 IsolateLink& isolate_link(NodeProcess& p);
 
-// Atomics across isolates through the World (shared_memory_host.cpp).
-js::SharedMemoryHost& world_shared_memory();
+// ---- hooks for forked processes (process_ipc.cpp) ----
+// Installs on a non-root isolate its statement barrier and, with a trace,
+// its statement and call recorder; the returned object owns them.
+std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace);
 
 // Appends every worker trace into `main` in (time, isolate, order).
 void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>>& workers);

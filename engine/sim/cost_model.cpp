@@ -36,6 +36,9 @@ constexpr std::array kFields{
     Field{"dns_resolve_ns", &CostModel::dns_resolve_ns},
     Field{"net_hop_ns", &CostModel::net_hop_ns},
     Field{"net_byte_ns", &CostModel::net_byte_ns},
+    Field{"fork_ns", &CostModel::fork_ns},
+    Field{"ipc_hop_ns", &CostModel::ipc_hop_ns},
+    Field{"ipc_byte_ns", &CostModel::ipc_byte_ns},
 };
 
 // A cost above one virtual hour per unit is certainly a mistake.

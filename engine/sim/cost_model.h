@@ -53,6 +53,15 @@ struct CostModel {
     // Per byte carried over the loopback.
     uint64_t net_byte_ns = 1;
 
+    // ---- processes (docs/parallelism.md) ----
+    // child_process.fork() until the child's main script starts (node's own boot).
+    uint64_t fork_ns = 40'000'000;
+    // One IPC message between processes (a pipe write, the other process's
+    // epoll wake-up): dearer than a postMessage between threads.
+    uint64_t ipc_hop_ns = 120'000;
+    // Per serialized byte of an IPC message (encode, pipe copy, decode).
+    uint64_t ipc_byte_ns = 4;
+
     // Reads a JSON override file: unknown keys and non-integer values are
     // errors (a typo must not silently keep the default). Returns the error
     // message, or nothing on success.

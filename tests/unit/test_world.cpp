@@ -82,7 +82,72 @@ TEST_CASE("world: a waiting isolate's safe time is bounded by the others' clocks
     // b is running at 500: nothing from b can arrive before 510.
     CHECK(world.barrier(a, 505) >= 510);
     world.finish(b, 500);
-    CHECK(world.barrier(a, 1'000'000) == kNever);
+    // Nothing can arrive any more: a may run on until its next time-slice boundary.
+    CHECK(world.barrier(a, 1'000'000) == 1'999'999);
     world.finish(a, 1'000'000);
     world.release_current_thread(a);
+}
+
+namespace {
+
+// `isolates` CPU-bound isolates, each needing `work_ns` of CPU in steps of
+// 50 ns, on `cores` virtual cores with 1 µs slices. Returns each one's
+// finishing clock, then the slices it was denied.
+std::vector<uint64_t> run_busy(uint32_t isolates, uint32_t cores, uint32_t host_threads, uint64_t work_ns) {
+    WorldConfig config;
+    config.host_threads = host_threads;
+    config.cores = cores;
+    config.window_ns = 100;
+    config.interrupt_latency_ns = 200;
+    config.time_slice_ns = 1'000;
+    World world(config);
+    std::vector<uint32_t> ids;
+    for (uint32_t i = 0; i < isolates; i++) ids.push_back(*world.add_isolate(0));
+    std::vector<uint64_t> ends(isolates, 0);
+    for (uint32_t i = 0; i < isolates; i++) {
+        world.start_thread(ids[i], [&world, &ends, i, id = ids[i], work_ns] {
+            uint64_t now = 0, safe = 0, done = 0;
+            while (done < work_ns) {
+                now += 50;
+                done += 50;
+                if (now > safe) {
+                    now = world.time_slice(id, now);
+                    safe = world.barrier(id, now);
+                }
+            }
+            ends[i] = now;
+            world.finish(id, now);
+        });
+    }
+    world.join_all();
+    for (uint32_t id : ids) ends.push_back(world.slices(id).second);
+    return ends;
+}
+
+}  // namespace
+
+TEST_CASE("world: virtual cores time-slice busy isolates round robin") {
+    // Two busy isolates on two cores never wait for a core.
+    const std::vector<uint64_t> two = run_busy(2, 2, 2, 100'000);
+    CHECK(two[0] == 100'000);
+    CHECK(two[1] == 100'000);
+    CHECK(two[2] + two[3] == 0);
+    // Four on two cores share them: each runs every other slice, so each
+    // takes about twice as long, and they are treated alike.
+    const std::vector<uint64_t> four = run_busy(4, 2, 2, 100'000);
+    for (int i = 0; i < 4; i++) {
+        CHECK(four[i] >= 195'000);
+        CHECK(four[i] <= 205'000);
+        CHECK(four[4 + i] >= 95);
+    }
+}
+
+TEST_CASE("world: time slicing never depends on the host thread count") {
+    const std::vector<uint64_t> one = run_busy(6, 4, 1, 40'000);
+    CHECK(one == run_busy(6, 4, 2, 40'000));
+    CHECK(one == run_busy(6, 4, 8, 40'000));
+    // Six isolates on four cores: a third of the slices are lost in total.
+    uint64_t denied = 0;
+    for (int i = 6; i < 12; i++) denied += one[i];
+    CHECK(denied >= 70);
 }
