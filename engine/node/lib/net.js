@@ -195,6 +195,8 @@ class Socket extends Duplex {
       // The end of the stream; a Duplex that is not half-open then ends
       // its writable side too (internal/streams/readable).
       this.push(null);
+      // 'end' even when nobody reads: with an empty buffer read(0) ends it.
+      this.read(0);
       return;
     }
     this.bytesRead += chunk.length;
