@@ -43,11 +43,11 @@ std::string parse_load(const std::string& text, node::LoadConfig* out) {
     char* end = nullptr;
     const unsigned long r = std::strtoul(rate.c_str(), &end, 10);
     if (rate.empty() || *end != '\0' || r == 0 || r > 100'000) {
-        return "--load RATE[:SECONDS]: RATE must be a whole number of connections per second from 1 to 100000";
+        return "RATE must be a whole number of connections per second from 1 to 100000";
     }
     const double s = std::strtod(seconds.c_str(), &end);
     if (seconds.empty() || *end != '\0' || !(s > 0) || s > 3600) {
-        return "--load RATE[:SECONDS]: SECONDS must be a number above 0 and at most 3600";
+        return "SECONDS must be a number above 0 and at most 3600";
     }
     out->rate = uint32_t(r);
     out->duration_ms = uint64_t(s * 1000 + 0.5);
