@@ -18,7 +18,7 @@ for prog in "$@"; do
   dir=$(cd "$(dirname "$prog")" && pwd -P)
   name=$(basename "$prog")
   for n in 1 2 8; do
-    (cd "$dir" && timeout 120 "$bin" trace "$name" --host-threads "$n" --format json -o "$out/$n.json" </dev/null) \
+    (cd "$dir" && timeout 120 "$bin" trace --host-threads "$n" --format json -o "$out/$n.json" "$name" </dev/null) \
       >"$out/$n.stdout" 2>"$out/$n.stderr"
   done
   if cmp -s "$out/1.json" "$out/2.json" && cmp -s "$out/1.json" "$out/8.json" &&

@@ -9,7 +9,7 @@ best() {
   for _ in 1 2 3; do
     local t0 t1
     t0=$(date +%s.%N)
-    "$bin" run "$here/four-cpu-workers.js" --host-threads "$n" -- "$bound" >/dev/null || exit 1
+    "$bin" run --host-threads "$n" "$here/four-cpu-workers.js" "$bound" >/dev/null || exit 1
     t1=$(date +%s.%N)
     local dt; dt=$(echo "$t1 - $t0" | bc -l)
     if [[ -z $best ]] || (( $(echo "$dt < $best" | bc -l) )); then best=$dt; fi

@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "engine/node/process_run.h"
+#include "engine/trace/exporters.h"
 
 using namespace looplab;
 
@@ -119,4 +121,31 @@ TEST_CASE("virtual cores: eight busy workers on four cores take about twice as l
     CHECK(t8_wide / t4 < 1.1);
     // The host thread count changes nothing.
     CHECK(run(eight, 4, 1).out.stdout_text == r8.out.stdout_text);
+}
+
+namespace {
+
+// The JSON trace of a conformance program recorded with `host_threads`.
+std::string trace_json(const std::string& program, uint32_t host_threads) {
+    node::RunConfig config;
+    config.script_path = std::string(LOOPLAB_SOURCE_DIR) + "/tests/conformance/par/" + program;
+    config.host_threads = host_threads;
+    node::BufferSink out;
+    trace::Trace trace;
+    node::run_program_recorded(config, out, trace);
+    std::ostringstream json;
+    trace::write_json(trace, json);
+    return out.stdout_text + json.str();
+}
+
+}  // namespace
+
+TEST_CASE("processes: traces are byte-identical with 1, 2 and 8 host threads") {
+    for (const char* program : {"child-fork-basic.js", "child-kill.js", "cluster-events.js", "cores-oversubscribed.js"}) {
+        CAPTURE(program);
+        const std::string one = trace_json(program, 1);
+        CHECK(one.size() > 1000);
+        CHECK(one == trace_json(program, 2));
+        CHECK(one == trace_json(program, 8));
+    }
 }
