@@ -14,6 +14,7 @@
 #include "engine/node/message_port.h"
 #include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
+#include "engine/node/web_globals.h"
 #include "engine/node/uncaught.h"
 
 namespace looplab::node {
@@ -114,6 +115,7 @@ int run_process(NodeProcess& p, const std::string& source) {
     install_console(p);
     install_timer_globals(p);
     install_abort_globals(p);
+    install_web_globals(p);
     install_load_generator(p, p.config().load);
 
     p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));

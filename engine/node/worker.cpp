@@ -15,6 +15,7 @@
 #include "engine/node/process_ipc.h"
 #include "engine/node/process_run.h"
 #include "engine/node/timers_abort.h"
+#include "engine/node/web_globals.h"
 
 namespace looplab::node {
 
@@ -98,6 +99,7 @@ int run_worker_process(NodeProcess& p, const WorkerSpec& spec) {
     install_console(p);
     install_timer_globals(p);
     install_abort_globals(p);
+    install_web_globals(p);
     // Node's worker bootstrap loads worker_threads first: its parentPort and
     // its uncaught-exception reporting exist even if the script never asks.
     install_worker_globals(p);
