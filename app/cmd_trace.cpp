@@ -4,8 +4,11 @@
 // too, unless the trace itself goes to stdout (then only the trace does).
 // Options may come before or after FILE (the determinism tests write
 // `looplab trace x.js --format json -o A`).
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -19,6 +22,7 @@
 #include "app/script_path.h"
 #include "engine/node/process_run.h"
 #include "engine/trace/exporters.h"
+#include "engine/trace/fold.h"
 
 namespace looplab::app {
 namespace {
@@ -48,7 +52,48 @@ struct TraceOptions {
     std::string format = "text";
     std::string output;  // empty or "-": stdout
     bool no_steps = false;
+    bool stats = false;
+    uint64_t max_trace_events = node::Limits{}.max_trace_events;
 };
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// --stats: the trace's size and what seeking in it costs, on stderr (the
+// numbers bench/run-eventloop.sh prints and docs/perf.md records). Seeks go
+// to 1000 scattered steps in a fixed order, after one seek to the end has
+// built the Seeker's checkpoints, as the UI's scrubbing does.
+void print_stats(const trace::Trace& t) {
+    const trace::Trace::MemoryUse use = t.memory_use();
+    const double events = double(std::max<size_t>(t.size(), 1));
+    std::fprintf(stderr,
+                 "trace: %zu events, %.1f MB: events %.1f MB (%.1f B/event), strings %.1f MB, items %.1f MB, "
+                 "files %.1f MB; %.2f bytes/event in all (event vector reserved: %.1f MB)\n",
+                 t.size(), double(use.total()) / 1e6, double(use.events) / 1e6, double(use.events) / events,
+                 double(use.strings) / 1e6, double(use.items) / 1e6, double(use.files) / 1e6,
+                 double(use.total()) / events, double(use.reserved) / 1e6);
+    trace::Seeker seeker(t);
+    auto start = std::chrono::steady_clock::now();
+    seeker.seek(t.size());
+    const double index_ms = ms_since(start);
+    constexpr int kSeeks = 1000;
+    double total_ms = 0, max_ms = 0;
+    uint64_t state = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < kSeeks; i++) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        start = std::chrono::steady_clock::now();
+        const trace::ViewState view = seeker.seek(size_t(state % (t.size() + 1)));
+        const double ms = ms_since(start);
+        total_ms += ms;
+        max_ms = std::max(max_ms, ms);
+        if (view.cursor > t.size()) std::abort();  // keeps the seek from being optimized away
+    }
+    std::fprintf(stderr, "seek: first (checkpoints to the end) %.1f ms; %d scattered seeks: mean %.3f ms, max %.3f ms\n",
+                 index_ms, kSeeks, total_ms / kSeeks, max_ms);
+}
 
 int run(CLI::App& cmd, const TraceOptions& options) {
     std::vector<std::string> rest = cmd.remaining();
@@ -65,9 +110,13 @@ int run(CLI::App& cmd, const TraceOptions& options) {
     trace::Trace recorded;
     node::RecordOptions record;
     record.record_steps = !options.no_steps;
-    const int code = node::run_program_recorded(options.engine.to_run_config(script, std::move(rest)), sink,
-                                                recorded, record)
-                         .exit_code;
+    node::RunConfig config = options.engine.to_run_config(script, std::move(rest));
+    config.limits.max_trace_events = options.max_trace_events;
+    const int code = node::run_program_recorded(config, sink, recorded, record).exit_code;
+    if (recorded.dropped() > 0) {
+        std::fprintf(stderr, "looplab: trace: %zu events past the trace limit were not recorded\n", recorded.dropped());
+    }
+    if (options.stats) print_stats(recorded);
 
     std::ofstream file;
     if (!to_stdout) {
@@ -95,6 +144,10 @@ Command add_trace_command(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "chrome"}));
     cmd->add_option("-o,--output", options->output, "Write the trace to OUT instead of stdout");
     cmd->add_flag("--no-steps", options->no_steps, "Leave out statement steps and JS call frames (smaller traces)");
+    cmd->add_option("--max-trace-events", options->max_trace_events,
+                    "End the run (exit code 120) once the trace holds N events, 16 bytes each (default 20000000)")
+        ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 32));
+    cmd->add_flag("--stats", options->stats, "Print the trace's size in memory and seek times to stderr");
     add_engine_options(*cmd, options->engine);
     cmd->positionals_at_end(false);
     cmd->allow_extras();

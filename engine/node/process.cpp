@@ -31,6 +31,7 @@ NodeProcess::NodeProcess(const RunConfig& config, OutputSink& out, trace::Trace*
     immediates_ = std::make_unique<Immediates>(*this);
     loop_ = std::make_unique<EventLoop>(*this);
     root_handle_ = isolate_->heap().add_root_source([this](js::Tracer& t) { trace_roots(t); });
+    if (trace_ != nullptr) trace_->set_event_limit(config.limits.max_trace_events);
 }
 
 NodeProcess::~NodeProcess() {
@@ -66,6 +67,8 @@ uint64_t NodeProcess::now_ns() {
 void NodeProcess::charge(uint64_t ns) {
     now_ns();
     clock_.advance(ns);
+    // A safe point to end a run whose trace is full (every callback and loop turn charges).
+    if (trace_ != nullptr && trace_->full()) throw js::LimitExceeded{trace_->limit_message()};
     if (clock_.now_ns() > config_.limits.max_virtual_ns) {
         throw js::LimitExceeded{"virtual time limit of " + std::to_string(config_.limits.max_virtual_ns / sim::kNsPerMs) +
                                 " ms reached"};

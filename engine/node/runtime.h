@@ -32,6 +32,7 @@ struct Limits {
     uint64_t max_heap_bytes = 1ULL << 30;             // 1 GiB of JS heap
     uint32_t max_call_depth = 10'000;                 // JS frames -> RangeError
     uint32_t max_queue_length = 10'000'000;           // any one queue
+    uint64_t max_trace_events = 20'000'000;           // a recorded trace, per isolate (16 bytes each)
     js::RunControl* control = nullptr;                // a watcher's stop flag (the window), not owned
 };
 

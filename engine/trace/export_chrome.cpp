@@ -1,27 +1,40 @@
-// Chrome Trace Event Format (the JSON Array/Object format that Perfetto and
-// chrome://tracing open): one process, a track for the JS thread's call
-// stack and one for the loop's phases, flow arrows from each enqueue to the
-// run of the same callback, and counters for queue lengths.
+// Chrome Trace Event Format (the JSON Object format that Perfetto and
+// chrome://tracing open). One process; per isolate a track for its JS
+// thread's call stack and one for its loop's phases; one track per libuv
+// pool thread with a slice per job; flow arrows from where a callback was
+// queued to where it runs (and from a pool request to its thread and its
+// completion callback); counters for queue lengths and the pool.
+// docs/trace-format.md lists the records.
 #include <array>
-#include <cstdio>
+#include <map>
 #include <vector>
 
+#include "engine/trace/export_buffer.h"
 #include "engine/trace/exporters.h"
 
 namespace looplab::trace {
 namespace {
 
-constexpr int kPid = 1;
-constexpr int kJsThread = 1;
-constexpr int kLoopThread = 2;
+constexpr uint64_t kPid = 1;
+// Isolate i: JS thread 2i+1, its loop's phases 2i+2 (the main thread keeps
+// tids 1 and 2). Pool thread k: kPoolTid + k.
+constexpr uint64_t kPoolTid = 100'000;
+uint64_t js_tid(uint16_t isolate) { return 2 * uint64_t(isolate) + 1; }
+uint64_t loop_tid(uint16_t isolate) { return 2 * uint64_t(isolate) + 2; }
 
-// Microseconds with nanosecond precision, without float rounding noise.
-std::string micros(uint64_t ns) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%llu.%03llu", static_cast<unsigned long long>(ns / 1000),
-                  static_cast<unsigned long long>(ns % 1000));
-    return buf;
-}
+// What the writer remembers per isolate to close slices and count queues.
+struct IsolateTrack {
+    bool named = false;
+    size_t depth = 0;
+    bool in_phase = false;
+    std::array<uint64_t, kQueueCount> lengths{};
+};
+
+struct PoolCounts {
+    uint64_t waiting = 0;  // queued, no thread yet
+    uint64_t running = 0;
+    uint64_t done = 0;     // finished, waiting for poll to deliver it
+};
 
 class ChromeWriter {
 public:
@@ -29,18 +42,19 @@ public:
 
     void write() {
         out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
-        metadata("process_name", 0, "{\"name\":" + json_quote("node " + trace_.meta().script_path) + "}");
-        metadata("thread_name", kJsThread, "{\"name\":\"main thread (JavaScript)\"}");
-        metadata("thread_name", kLoopThread, "{\"name\":\"event loop phases\"}");
+        sep();
+        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << uint64_t(0)
+             << ",\"name\":\"process_name\",\"args\":{\"name\":";
+        out_.quoted("node " + trace_.meta().script_path) << "}}";
         uint64_t now = 0;
         for (const Event& e : trace_.events()) {
             now = advance_time(now, e);
             event(e, now);
+            out_.maybe_flush();
         }
-        // A run that ended inside a callback (process.exit, a limit) closes its slices.
-        while (depth_ > 0) end(kJsThread, now), depth_--;
-        if (in_phase_) end(kLoopThread, now);
+        close_all(now);
         out_ << "\n]}\n";
+        out_.flush();
     }
 
 private:
@@ -48,115 +62,208 @@ private:
         if (!first_) out_ << ",\n";
         first_ = false;
     }
-    void metadata(const char* name, int tid, const std::string& args) {
+    void thread_name(uint64_t tid, std::string_view name) {
         sep();
-        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"name\":\"" << name
-             << "\",\"args\":" << args << '}';
+        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"name\":\"thread_name\",\"args\":{\"name\":";
+        out_.quoted(name) << "}}";
+        sep();
+        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << tid
+             << ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":" << tid << "}}";
     }
-    void begin(int tid, uint64_t t, const std::string& name, const char* cat) {
-        sep();
-        out_ << "{\"ph\":\"B\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"ts\":" << micros(t)
-             << ",\"name\":" << json_quote(name) << ",\"cat\":\"" << cat << "\"}";
+    // The isolate's tracks, named the first time it appears.
+    IsolateTrack& track(uint16_t isolate) {
+        IsolateTrack& t = isolates_[isolate];
+        if (!t.named) {
+            t.named = true;
+            if (isolate == 0) {
+                thread_name(js_tid(0), "main thread (JavaScript)");
+                thread_name(loop_tid(0), "event loop phases");
+            } else {
+                const std::string n = "isolate " + std::to_string(isolate);
+                thread_name(js_tid(isolate), n + " (JavaScript)");
+                thread_name(loop_tid(isolate), n + " event loop phases");
+            }
+        }
+        return t;
     }
-    void end(int tid, uint64_t t) {
+    void head(char ph, uint64_t tid, uint64_t t) {
         sep();
-        out_ << "{\"ph\":\"E\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"ts\":" << micros(t) << '}';
+        out_ << "{\"ph\":\"" << ph << "\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"ts\":";
+        out_.micros(t);
     }
-    void instant(int tid, uint64_t t, const std::string& name, const std::string& args, char scope = 't') {
-        sep();
-        out_ << "{\"ph\":\"i\",\"s\":\"" << scope << "\",\"pid\":" << kPid << ",\"tid\":" << tid
-             << ",\"ts\":" << micros(t) << ",\"name\":" << json_quote(name) << ",\"args\":" << args << '}';
+    void begin(uint64_t tid, uint64_t t, std::string_view name, std::string_view cat) {
+        head('B', tid, t);
+        out_ << ",\"name\":";
+        out_.quoted(name) << ",\"cat\":\"" << cat << "\"}";
     }
-    void flow(char ph, uint32_t id, uint64_t t) {
-        sep();
-        out_ << "{\"ph\":\"" << ph << "\",\"id\":" << id << ",\"pid\":" << kPid << ",\"tid\":" << kJsThread
-             << ",\"ts\":" << micros(t) << ",\"name\":\"enqueue\",\"cat\":\"flow\""
-             << (ph == 'f' ? ",\"bp\":\"e\"" : "") << '}';
+    void end(uint64_t tid, uint64_t t) {
+        head('E', tid, t);
+        out_ << '}';
     }
-    void counters(uint64_t t) {
-        sep();
-        out_ << "{\"ph\":\"C\",\"pid\":" << kPid << ",\"tid\":" << kJsThread << ",\"ts\":" << micros(t)
-             << ",\"name\":\"queue lengths\",\"args\":{";
+    void instant(uint64_t tid, uint64_t t, std::string_view name, char scope = 't') {
+        head('i', tid, t);
+        out_ << ",\"s\":\"" << scope << "\",\"name\":";
+        out_.quoted(name);
+    }
+    // Flow events bind to a slice on their own track: `s` and `t` to the
+    // slice around them, `f` to the next slice that starts (the callback).
+    void flow(char ph, uint64_t tid, uint32_t item, uint64_t t, std::string_view cat) {
+        head(ph, tid, t);
+        out_ << ",\"id\":" << uint64_t(item) << ",\"name\":\"" << cat << "\",\"cat\":\"" << cat << "\"}";
+    }
+    void queue_counter(uint16_t isolate, const IsolateTrack& t, uint64_t now) {
+        head('C', js_tid(isolate), now);
+        out_ << ",\"name\":";
+        out_.quoted(isolate == 0 ? std::string("queue lengths") : "queue lengths (isolate " + std::to_string(isolate) + ")");
+        out_ << ",\"args\":{";
         for (size_t i = 0; i < kQueueCount; i++) {
-            out_ << (i ? "," : "") << '"' << kQueueNames[i] << "\":" << lengths_[i];
+            out_ << (i ? "," : "") << '"' << kQueueNames[i] << "\":" << t.lengths[i];
         }
         out_ << "}}";
     }
-    std::string label(uint32_t item) const { return trace_.str(trace_.item(item).label); }
+    void pool_counter(uint64_t now) {
+        head('C', kPoolTid, now);
+        out_ << ",\"name\":\"thread pool\",\"args\":{\"waiting\":" << pool_.waiting << ",\"running\":" << pool_.running
+             << ",\"done\":" << pool_.done << "}}";
+    }
+    std::string_view label(uint32_t item) const { return trace_.str(trace_.item(item).label); }
 
     void event(const Event& e, uint64_t t) {
+        IsolateTrack& iso = track(e.isolate);
+        const uint64_t js = js_tid(e.isolate);
+        const uint64_t loop = loop_tid(e.isolate);
         switch (e.kind) {
         case EventKind::CallPush:
-            begin(kJsThread, t, trace_.str(e.a), (e.b & 1) ? "node" : "js");
-            depth_++;
+            begin(js, t, trace_.str(e.a), (e.b & 1) ? "node" : "js");
+            iso.depth++;
             break;
         case EventKind::CallPop:
-            if (depth_ > 0) end(kJsThread, t), depth_--;
+            if (iso.depth > 0) end(js, t), iso.depth--;
             break;
         case EventKind::PhaseEnter:
-            begin(kLoopThread, t, std::string(phase_name(static_cast<Phase>(e.a))), "phase");
-            in_phase_ = true;
+            if (iso.in_phase) end(loop, t);
+            begin(loop, t, phase_name(static_cast<Phase>(e.a)), "phase");
+            iso.in_phase = true;
             break;
         case EventKind::PhaseLeave:
-            if (in_phase_) end(kLoopThread, t);
-            in_phase_ = false;
+            if (iso.in_phase) end(loop, t);
+            iso.in_phase = false;
             break;
         case EventKind::Enqueue:
         case EventKind::Dequeue:
-        case EventKind::Cancel: {
-            const size_t q = e.b < kQueueCount ? e.b : 0;
-            if (e.kind == EventKind::Enqueue) {
-                lengths_[q]++;
-                flow('s', e.a, t);
-            } else {
-                if (lengths_[q] > 0) lengths_[q]--;
-                if (e.kind == EventKind::Dequeue) flow('f', e.a, t);
-            }
-            counters(t);
-            break;
-        }
+        case EventKind::Cancel: queue_event(e, iso, t); break;
         case EventKind::LoopIteration:
-            instant(kLoopThread, t, "iteration " + std::to_string(e.a), "{}");
+            instant(loop, t, "iteration " + std::to_string(e.a));
+            out_ << '}';
             break;
         case EventKind::ClockAdvance:
-            instant(kLoopThread, t, "poll waited " + std::to_string(e.a) + " ms", "{}");
+            instant(loop, t, "poll waited " + std::to_string(e.a) + " ms");
+            out_ << '}';
             break;
         case EventKind::ConsoleWrite:
-            instant(kJsThread, t, e.b ? "stderr" : "stdout", "{\"text\":" + json_quote(trace_.str(e.a)) + "}");
+            instant(js, t, e.b ? "stderr" : "stdout");
+            out_ << ",\"args\":{\"text\":";
+            out_.quoted(trace_.str(e.a)) << "}}";
             break;
         case EventKind::Race:
-            instant(kJsThread, t, "race: " + label(e.a), "{\"rule\":" + json_quote(rule_text(static_cast<Rule>(e.rule))) + "}");
+            instant(js, t, "race: " + std::string(label(e.a)));
+            out_ << ",\"args\":{\"rule\":";
+            out_.quoted(rule_text(static_cast<Rule>(e.rule))) << "}}";
             break;
         case EventKind::Uncaught:
         case EventKind::Limit:
-            instant(kJsThread, t, trace_.str(e.a), "{}", 'g');
+            instant(js, t, trace_.str(e.a), 'g');
+            out_ << '}';
             break;
         case EventKind::ProcessExit:
-            instant(kJsThread, t, "exit " + std::to_string(int32_t(e.a)), "{}", 'g');
+            instant(js, t, "exit " + std::to_string(int32_t(e.a)), 'g');
+            out_ << '}';
             break;
         case EventKind::Emit:
-            instant(kJsThread, t, "emit '" + trace_.str(e.a) + "'", "{}");
+            instant(js, t, "emit '" + trace_.str(e.a) + "'");
+            out_ << '}';
             break;
         case EventKind::PoolQueued:
         case EventKind::PoolStarted:
         case EventKind::PoolFinished:
-        case EventKind::IoReady:
-            instant(kLoopThread, t, std::string(event_kind_name(e.kind)) + " " + label(e.a),
-                    "{\"thread\":" + std::to_string(e.b) + "}");
-            break;
+        case EventKind::IoReady: pool_event(e, t); break;
         case EventKind::TimeJump:
         case EventKind::Step:
-        case EventKind::HandleRef:
-            break;
+        case EventKind::HandleRef: break;
         }
     }
 
+    void queue_event(const Event& e, IsolateTrack& iso, uint64_t t) {
+        const size_t q = e.b < kQueueCount ? e.b : 0;
+        if (e.kind == EventKind::Enqueue) {
+            iso.lengths[q]++;
+            flow('s', js_tid(e.isolate), e.a, t, "enqueue");
+        } else {
+            if (iso.lengths[q] > 0) iso.lengths[q]--;
+            if (e.kind == EventKind::Dequeue) flow('f', js_tid(e.isolate), e.a, t, "enqueue");
+        }
+        queue_counter(e.isolate, iso, t);
+    }
+
+    // A pool job: queued on the JS thread, a slice on its pool thread, its
+    // callback delivered by poll. One flow (id = the request's item) joins them.
+    void pool_event(const Event& e, uint64_t t) {
+        switch (e.kind) {
+        case EventKind::PoolQueued:
+            pool_.waiting++;
+            flow('s', js_tid(e.isolate), e.a, t, "pool");
+            break;
+        case EventKind::PoolStarted: {
+            if (pool_.waiting > 0) pool_.waiting--;
+            pool_.running++;
+            const uint64_t tid = pool_thread(e.b);
+            begin(tid, t, label(e.a), "pool");
+            running_[e.b] = e.a;
+            flow('t', tid, e.a, t, "pool");
+            break;
+        }
+        case EventKind::PoolFinished:
+            if (pool_.running > 0) pool_.running--;
+            pool_.done++;
+            if (running_.erase(e.b) > 0) end(pool_thread(e.b), t);
+            break;
+        case EventKind::IoReady:
+            if (e.b == 0) {  // a pool completion (1 = a socket event, not a pool job)
+                if (pool_.done > 0) pool_.done--;
+                flow('f', js_tid(e.isolate), e.a, t, "pool");
+            }
+            break;
+        default: break;
+        }
+        pool_counter(t);
+    }
+
+    uint64_t pool_thread(uint32_t thread) {
+        const uint64_t tid = kPoolTid + thread;
+        if (pool_named_.size() <= thread) pool_named_.resize(size_t(thread) + 1, false);
+        if (!pool_named_[thread]) {
+            pool_named_[thread] = true;
+            thread_name(tid, "libuv pool thread " + std::to_string(thread));
+        }
+        return tid;
+    }
+
+    // A run that ended inside a callback (process.exit, a limit) closes its slices.
+    void close_all(uint64_t now) {
+        for (auto& [isolate, iso] : isolates_) {
+            for (; iso.depth > 0; iso.depth--) end(js_tid(isolate), now);
+            if (iso.in_phase) end(loop_tid(isolate), now);
+        }
+        for (const auto& [thread, item] : running_) end(kPoolTid + thread, now);
+    }
+
     const Trace& trace_;
-    std::ostream& out_;
+    ExportBuffer out_;
     bool first_ = true;
-    size_t depth_ = 0;
-    bool in_phase_ = false;
-    std::array<uint64_t, kQueueCount> lengths_{};
+    std::map<uint16_t, IsolateTrack> isolates_;  // ordered: closing order is deterministic
+    std::map<uint32_t, uint32_t> running_;        // pool thread -> item it runs
+    std::vector<bool> pool_named_;
+    PoolCounts pool_;
 };
 
 }  // namespace

@@ -3,32 +3,11 @@
 #include <cstring>
 #include <memory>
 
+#include "engine/trace/export_buffer.h"
 #include "engine/trace/exporters.h"
 
 namespace looplab::trace {
 namespace {
-
-void append_quoted(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
-                out += buf;
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    out.push_back('"');
-}
 
 void append_uint(std::string& out, uint64_t v) {
     char buf[24];
@@ -52,7 +31,7 @@ void flush_if_full(std::string& buf, std::ostream& out) {
 std::string json_quote(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);
-    append_quoted(out, text);
+    append_json_quoted(out, text);
     return out;
 }
 
@@ -61,9 +40,9 @@ void write_json(const Trace& trace, std::ostream& out) {
     std::string buf;
     buf.reserve(kFlushBytes + 4096);
     buf += "{\"format\":\"looplab-trace\",\"version\":1,\n\"meta\":{\"script\":";
-    append_quoted(buf, m.script_path);
+    append_json_quoted(buf, m.script_path);
     buf += ",\"node_version\":";
-    append_quoted(buf, m.node_version);
+    append_json_quoted(buf, m.node_version);
     buf += ",\"seed\":";
     append_uint(buf, m.seed);
     buf += ",\"steps_recorded\":";
@@ -74,23 +53,23 @@ void write_json(const Trace& trace, std::ostream& out) {
     buf += "\"queues\":[";
     for (size_t i = 0; i < kQueueCount; i++) {
         if (i) buf += ',';
-        append_quoted(buf, kQueueNames[i]);
+        append_json_quoted(buf, kQueueNames[i]);
     }
     buf += "],\n\"phases\":[";
     for (size_t i = 0; i < kPhaseCount; i++) {
         if (i) buf += ',';
-        append_quoted(buf, kPhaseNames[i]);
+        append_json_quoted(buf, kPhaseNames[i]);
     }
     buf += "],\n\"rules\":[";
     for (size_t i = 0; i < kRuleCount; i++) {
         if (i) buf += ',';
-        append_quoted(buf, rule_name(static_cast<Rule>(i)));
+        append_json_quoted(buf, rule_name(static_cast<Rule>(i)));
     }
     buf += "],\n\"strings\":[";
     const auto& strings = trace.strings();
     for (size_t i = 0; i < strings.size(); i++) {
         if (i) buf += ",\n";
-        append_quoted(buf, strings[i]);
+        append_json_quoted(buf, strings[i]);
         flush_if_full(buf, out);
     }
     buf += "],\n\"items\":[";

@@ -50,7 +50,10 @@ public:
     // Inline: the engine calls this for every statement and frame.
     void append(uint64_t now_ns, EventKind kind, Rule rule, uint32_t a = 0, uint32_t b = 0,
                 uint16_t isolate = 0) {
-        if (events_.size() + 2 > events_.capacity()) grow();
+        if (events_.size() + 2 > events_.capacity() && !grow()) {
+            dropped_++;
+            return;
+        }
         if (now_ns < last_ns_) now_ns = last_ns_;  // virtual time never runs backwards
         uint64_t delta = now_ns - last_ns_;
         if (delta > 0xFFFFFFFFu) {
@@ -62,6 +65,20 @@ public:
     }
     TraceMeta& meta() { return meta_; }
 
+    // ---- the size limit ----
+    // The engine stops a run at its next safe point once full() (see
+    // limit_message()); the events that end the run (closing frames, the
+    // Limit and ProcessExit events) still fit in kLimitSlack more. Past that,
+    // append() drops events and counts them, so memory stays bounded even if
+    // no safe point comes. Default: no limit (merged traces, tests).
+    static constexpr size_t kLimitSlack = size_t(1) << 16;
+    void set_event_limit(size_t max_events) { event_limit_ = max_events; }
+    size_t event_limit() const { return event_limit_; }
+    bool full() const { return events_.size() >= event_limit_; }
+    // "trace limit of N events reached (use --max-trace-events)"
+    std::string limit_message() const;
+    size_t dropped() const { return dropped_; }
+
     // ---- reading ----
     const std::vector<Event>& events() const { return events_; }
     size_t size() const { return events_.size(); }
@@ -72,11 +89,21 @@ public:
     const std::vector<SourceFile>& files() const { return files_; }
     const TraceMeta& meta() const { return meta_; }
     uint64_t end_time_ns() const { return last_ns_; }
-    // Bytes held by events and side tables (for docs/perf.md).
-    size_t memory_bytes() const;
+    // Bytes held by events and side tables (`looplab trace --stats`,
+    // docs/perf.md). `events` counts written events; `reserved` the event
+    // vector's capacity, whose unwritten tail is address space, not memory.
+    struct MemoryUse {
+        size_t events = 0;
+        size_t reserved = 0;
+        size_t strings = 0;
+        size_t items = 0;
+        size_t files = 0;
+        size_t total() const { return events + strings + items + files; }
+    };
+    MemoryUse memory_use() const;
 
 private:
-    void grow();
+    bool grow();  // false: the limit's slack is used up
     void time_jump(uint64_t now_ns, uint16_t isolate);
 
     std::vector<Event> events_;
@@ -91,6 +118,8 @@ private:
     std::vector<SourceFile> files_;
     TraceMeta meta_;
     uint64_t last_ns_ = 0;
+    size_t event_limit_ = SIZE_MAX;
+    size_t dropped_ = 0;
 };
 
 // Absolute virtual time of every event, reconstructed from the deltas.
