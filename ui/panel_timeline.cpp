@@ -75,6 +75,7 @@ void TimelineModel::push_frame(ThreadState& t, const trace::Event& e, size_t ind
         lane.callbacks.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(index), e.a, e.b >> 1, kind});
         frame.row = 0;
         frame.slice = t.open_callback;
+        t.next_kind = SliceKind::Other;  // used: calls inside are plain calls
     } else if (t.open_callback >= 0) {
         const size_t depth = t.internal_stack.size() - size_t(t.callback_depth);  // >= 1
         if (depth <= kMaxNestedRows) {

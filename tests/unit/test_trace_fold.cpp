@@ -305,7 +305,7 @@ for (let i = 1; i <= 5; i++) {
     CHECK(busy(all_queued.pool) == 4);
     REQUIRE(all_queued.pool.waiting.size() == 1);
     CHECK(all_queued.pool.waiting.front().item == fifth);
-    CHECK(all_queued.pool.waiting.front().label == "pbkdf2");
+    CHECK(all_queued.pool.waiting.front().label == "crypto.pbkdf2");
     // Running jobs know their expected end, so the lane can draw progress.
     for (const PoolJob& job : all_queued.pool.threads) CHECK(job.finish_ns > job.started_ns);
     CHECK(all_queued.pool.threads[0].item == first);
