@@ -11,6 +11,7 @@
 #include "engine/js/buffer.h"
 #include "engine/js/operations.h"
 #include "engine/node/fs_internal.h"
+#include "engine/node/inspect.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 
@@ -59,7 +60,7 @@ OpenMode flags_arg(Isolate& isolate, Value v) {
     const std::string flags = v.is_string() ? v.as_string()->str() : std::string();
     if (!parse_flags(flags, &mode)) {
         ms::throw_node_error(isolate, ErrorType::TypeError, "ERR_INVALID_ARG_VALUE",
-                             "The argument 'flags' is invalid. Received " + ms::received_text(isolate, v));
+                             "The argument 'flags' is invalid. Received " + inspect(isolate, v));
     }
     return mode;
 }

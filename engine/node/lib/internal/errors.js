@@ -6,7 +6,7 @@ const kMessages = {
   ERR_INVALID_ARG_TYPE: ['TypeError', (name, expected, value) =>
     `The "${name}" argument must be ${expected}. Received ${binding.receivedText(value)}`],
   ERR_INVALID_ARG_VALUE: ['TypeError', (name, value, reason = 'is invalid') =>
-    `The argument '${name}' ${reason}. Received ${binding.receivedText(value)}`],
+    `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${inspectValue(value)}`],
   ERR_METHOD_NOT_IMPLEMENTED: ['Error', (method) => `The ${method} method is not implemented`],
   ERR_MISSING_ARGS: ['TypeError', (name) => `The "${name}" argument must be specified`],
   ERR_MULTIPLE_CALLBACK: ['Error', () => 'Callback called multiple times'],
@@ -23,6 +23,11 @@ const kMessages = {
   ERR_UNKNOWN_ENCODING: ['TypeError', (encoding) => `Unknown encoding: ${encoding}`],
   ERR_USE_AFTER_CLOSE: ['Error', (what) => `${what} was closed`],
 };
+
+// util.inspect's rendering, as Node's ERR_INVALID_ARG_VALUE prints it.
+function inspectValue(value) {
+  return require('util').inspect(value);
+}
 
 function makeError(code, ...args) {
   const [type, message] = kMessages[code];
