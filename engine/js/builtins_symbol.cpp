@@ -80,6 +80,10 @@ void install_symbol_builtins(Isolate& isolate) {
     isolate.define_value(proto, "constructor", Value::object(ctor));
 
     JsObject* registry = isolate.new_object_with_proto(nullptr);
+    // Node's util.inspect.custom is Symbol.for('nodejs.util.inspect.custom'):
+    // the engine made it before the registry existed, so it joins it here.
+    registry->props.add(isolate.intern(wk.inspect_custom->description), Value::symbol(wk.inspect_custom),
+                        kDefaultFlags);
     isolate.define_method(ctor, "for", symbol_for, 1)->native_data = Value::object(registry);
     isolate.define_method(ctor, "keyFor", symbol_key_for, 1)->native_data = Value::object(registry);
 

@@ -101,6 +101,7 @@ Value dns_lookup(Isolate& isolate, const CallArgs& call) {
     work.cost_ns = p.costs().dns_lookup_ns;
     work.run = [] {};
     work.roots = {cb};
+    work.callback = cb;
     work.complete = [=](NodeProcess& process) {
         Isolate& iso = process.isolate();
         const bool v6 = family == 6;

@@ -43,6 +43,7 @@ constexpr BuiltinModule kModules[] = {
     {"stream", create_js_library_module<"stream">},
     {"stream/promises", create_js_library_module<"stream/promises">},
     {"string_decoder", create_js_library_module<"string_decoder">},
+    {"url", create_js_library_module<"url">},
     {"util", create_util_module},
     {"worker_threads", create_worker_threads_module},
     {"zlib", create_zlib_module},

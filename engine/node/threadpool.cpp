@@ -85,13 +85,14 @@ uint32_t ThreadPool::submit(PoolWork work) {
         trace::Item item;
         item.queue = trace::QueueKind::Pending;
         item.label = process_.intern(work.name);
+        item.line = process_.describe(work.callback).line;
         item.seq = seq;
         r.item = process_.trace()->add_item(item);
         const bool waits = r.start_ns > now;
         process_.record(EventKind::PoolQueued, waits ? Rule::PoolJobWaitsForThread : Rule::PoolJobQueued, r.item,
                         size());
-        unrecorded_.insert({r.start_ns, 0, seq});
-        unrecorded_.insert({r.finish_ns, 1, seq});
+        unrecorded_.insert({r.start_ns, kStart, seq});
+        unrecorded_.insert({r.finish_ns, kFinish, seq});
     }
     completions_.insert({r.finish_ns, seq});
     const uint32_t item = r.item;
@@ -116,8 +117,9 @@ void ThreadPool::catch_up(uint64_t ns) {
         auto it = requests_.find(seq);
         if (trace == nullptr || it == requests_.end()) continue;
         const Request& r = it->second;
-        trace->append(time, kind == 0 ? EventKind::PoolStarted : EventKind::PoolFinished,
-                      kind == 0 ? Rule::PoolJobStarted : Rule::PoolJobFinished, r.item, r.thread,
+        const bool started = kind == kStart;
+        trace->append(time, started ? EventKind::PoolStarted : EventKind::PoolFinished,
+                      started ? Rule::PoolJobStarted : Rule::PoolJobFinished, r.item, r.thread,
                       uint16_t(process_.isolate().id));
     }
 }

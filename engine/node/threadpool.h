@@ -37,6 +37,7 @@ struct PoolWork {
     std::function<void()> run;                    // on a host thread: touches no JS value
     std::function<void(NodeProcess&)> complete;   // on the loop thread, in poll: calls into JS
     std::vector<js::Value> roots;                 // JS values `complete` uses, kept alive until it ran
+    js::Value callback = js::Value::undefined();  // the user's callback, if any: its line labels the job
 };
 
 class ThreadPool final : public IoSource {
@@ -77,8 +78,10 @@ private:
         std::function<void(NodeProcess&)> complete;
         std::vector<js::Value> roots;
     };
-    // A pool-thread transition the trace has not shown yet: (time, kind
-    // (0 start, 1 finish), request sequence number).
+    // A pool-thread transition the trace has not shown yet: (time, kind,
+    // request sequence number). A finish sorts before a start at the same
+    // time: the thread frees up first, then takes the next request.
+    enum TransitionKind : uint8_t { kFinish = 0, kStart = 1 };
     using Transition = std::tuple<uint64_t, uint8_t, uint64_t>;
 
     void trace_roots(js::Tracer& tracer) const;

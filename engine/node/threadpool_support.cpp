@@ -122,6 +122,7 @@ void queue_with_callback(NodeProcess& p, AsyncOp op, Value callback) {
     work.cost_ns = op.cost_ns;
     work.run = std::move(op.run);
     work.roots = {callback};
+    work.callback = callback;
     work.complete = [finish = std::move(op.finish), callback](NodeProcess& process) {
         js::Isolate& isolate = process.isolate();
         Value error = Value::undefined();

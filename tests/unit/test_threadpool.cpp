@@ -6,6 +6,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -107,6 +108,17 @@ TEST_CASE("five pbkdf2 calls: four start at once, the fifth waits for a free thr
     // The fifth starts on the thread that freed up first, when it did.
     CHECK(started[4].thread == finished[0].thread);
     CHECK(started[4].time == finished[0].time);
+    // The trace shows the thread freeing up before it takes the next request.
+    const std::vector<PoolEvent> events = pool_events(run.trace);
+    const auto position = [&](trace::EventKind kind, uint32_t item) {
+        return std::find_if(events.begin(), events.end(),
+                            [&](const PoolEvent& e) { return e.kind == kind && e.item == item; }) -
+               events.begin();
+    };
+    CHECK(position(trace::EventKind::PoolFinished, finished[0].item) <
+          position(trace::EventKind::PoolStarted, started[4].item));
+    // Each job is labelled with its callback's line.
+    for (const PoolEvent& e : started) CHECK(run.trace.items()[e.item].line == 3);
     // ...and ends about twice as late as the first four.
     const double ratio = double(finished[4].time) / double(finished[0].time);
     CHECK(ratio > 1.9);
