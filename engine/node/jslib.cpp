@@ -20,6 +20,22 @@ const std::string kWrapperParams[] = {"exports", "require", "module", "binding"}
 
 JsLibrary& library_of(Isolate& isolate) { return process_of(isolate).modules->library(); }
 
+// Node loads its own modules from a startup snapshot: their set-up is not
+// part of what a program does. While a library module's body runs, the
+// trace observer is detached, so require('stream') records no internal
+// calls; calls made later into library code are recorded as usual.
+class ObserverPause {
+public:
+    explicit ObserverPause(js::Interpreter& vm) : vm_(vm), saved_(vm.observer()) { vm_.set_observer(nullptr); }
+    ~ObserverPause() { vm_.set_observer(saved_); }
+    ObserverPause(const ObserverPause&) = delete;
+    ObserverPause& operator=(const ObserverPause&) = delete;
+
+private:
+    js::Interpreter& vm_;
+    js::VmObserver* saved_;
+};
+
 // The `require` library code receives.
 Value library_require_native(Isolate& isolate, const CallArgs& call) {
     const Value id = call.arg(0);
@@ -76,6 +92,7 @@ Value JsLibrary::load(const JsLibrarySource& source) {
     const Value args[] = {exports, Value::object(isolate.new_native_function("require", library_require_native, 1)),
                           Value::object(module), Value::object(binding())};
     try {
+        ObserverPause quiet(isolate.interpreter());
         isolate.call(Value::object(fn), exports, args);
     } catch (...) {
         modules_.erase(name);

@@ -147,3 +147,14 @@ require('fs').createReadStream(__dirname + '/data.bin', { highWaterMark: 64 })
     }
     CHECK(requests == std::vector<std::string>{"fs.open", "fs.read", "fs.read", "fs.read", "fs.read", "fs.close"});
 }
+
+TEST_CASE("jslib: loading a library module records no calls (Node loads its own from a snapshot)") {
+    auto count_calls = [](const Ran& r) {
+        return std::count_if(r.trace.events().begin(), r.trace.events().end(),
+                             [](const trace::Event& e) { return e.kind == trace::EventKind::CallPush; });
+    };
+    auto plain = run("console.log(1);\n");
+    auto with_stream = run("require('stream'); require('readline'); console.log(1);\n");
+    REQUIRE(with_stream->out.stdout_text == "1\n");
+    CHECK(count_calls(*with_stream) == count_calls(*plain));
+}
