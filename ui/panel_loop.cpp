@@ -16,6 +16,11 @@ using trace::Phase;
 using trace::QueueKind;
 
 constexpr float kPi = 3.14159265f;
+// Where timers sits: upper left, so the six stations make a hexagon with a
+// flat top and bottom, two at the sides. The centre text then sits between
+// the side stations, and a wide, short tile (a projector's 16:9) still
+// keeps every pill clear of it.
+constexpr float kFirstStation = -kPi * 2.0f / 3.0f;
 
 // The wheel's stations. idle and prepare run no JavaScript, so they share one.
 struct Station {
@@ -142,18 +147,24 @@ void LoopPanel::draw_body(const PanelContext& ctx) {
     // Fit the wheel to the tile: the type shrinks (to 70% at most) before
     // the body would scroll.
     // Smallest wheel that keeps its stations apart, in pill sizes.
-    constexpr float kMinWide = 2.3f, kMinTall = 4.2f;
-    ImVec2 pill = widest_pill(1.0f);
-    const float k = std::clamp(std::min(avail.x / (pill.x * kMinWide + 8 * s), avail.y / (pill.y * kMinTall + 4 * s)),
-                               0.7f, 1.0f);
-    if (k < 1.0f) pill = widest_pill(k);
+    constexpr float kMinWide = 3.1f, kMinTall = 3.6f;
+    // The pill padding does not shrink with the type: refine a few times.
+    float k = 1.0f;
+    ImVec2 pill = widest_pill(k);
+    for (int i = 0; i < 4; ++i) {
+        const float fit = std::min(avail.x / (pill.x * kMinWide + 8 * s), avail.y / (pill.y * kMinTall + 4 * s));
+        if (fit >= 1.0f || k <= 0.7f) break;
+        k = std::max(0.7f, k * fit);
+        pill = widest_pill(k);
+    }
     const float pill_w = pill.x, pill_h = pill.y;
     const float w = std::max(avail.x, pill_w * kMinWide + 8 * s);
     const float h = std::max(avail.y, pill_h * kMinTall + 4 * s);
     Ellipse wheel;
     wheel.c = ImVec2(origin.x + w * 0.5f, origin.y + h * 0.5f);
-    wheel.ry = std::max(pill_h * 1.5f, (h - pill_h) * 0.5f - 2 * s);
-    wheel.rx = std::clamp((w - pill_w) * 0.5f - 2 * s, pill_w * 0.75f, wheel.ry * 1.6f);
+    // Top and bottom stations at 0.87 ry must clear the two centre lines.
+    wheel.ry = std::max(pill_h * 1.5f, ((h - pill_h) * 0.5f - 2 * s) / 0.87f);
+    wheel.rx = std::clamp((w - pill_w) * 0.5f - 2 * s, pill_w * 1.05f, wheel.ry * 1.8f);
     const ImVec2 c = wheel.c;
 
     const bool main_script = before_loop(v);
@@ -168,14 +179,14 @@ void LoopPanel::draw_body(const PanelContext& ctx) {
     for (int i = 0; i <= 64; ++i) dl->PathLineTo(wheel.at(2 * kPi * float(i) / 64));
     dl->PathStroke(ImGui::GetColorU32(ImGuiCol_Border), 0, thick * 2.5f);
     for (size_t i = 0; i < kStations.size(); ++i) {
-        const float a = -kPi / 2 + step * (float(i) + 0.5f);
+        const float a = kFirstStation + step * (float(i) + 0.5f);
         draw_arrow_arc(dl, wheel, a - step * 0.15f, a + step * 0.05f, rim, thick * 1.4f);
     }
 
     int lit_station = -1;
     for (size_t i = 0; i < kStations.size(); ++i) {
         const Station& st = kStations[i];
-        const ImVec2 p = wheel.at(-kPi / 2 + step * float(i));
+        const ImVec2 p = wheel.at(kFirstStation + step * float(i));
         const bool lit = !main_script && !exited && (v.phase == st.phase || v.phase == st.also);
         if (lit) lit_station = int(i);
         char sub[32] = "";
@@ -220,7 +231,7 @@ void LoopPanel::draw_body(const PanelContext& ctx) {
         const TokenColours tc = token_colours(TokenKind::Microtask, ctx.look.theme());
         ImVec2 p(c.x, y + ts.y + pill_h * 0.9f);
         if (lit_station >= 0) {
-            const float a = -kPi / 2 + step * float(lit_station);
+            const float a = kFirstStation + step * float(lit_station);
             p = ImVec2(c.x + wheel.rx * 0.55f * std::cos(a), c.y + wheel.ry * 0.55f * std::sin(a));
         }
         draw_pill(dl, p, bold, ui, label, "", pad,

@@ -152,14 +152,18 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
     // the panel's edge (the body has no right padding of its own).
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 10 * s);
     const trace::Rule rule = current_rule(v);
-    if (rule != trace::Rule::None) {
-        ImGui::PushFont(ctx.look.fonts().heading);
-        const std::string_view why = trace::rule_text(rule);
+    std::string_view why;
+    if (rule != trace::Rule::None) why = trace::rule_text(rule);
+    else if (v.last_event == 0) why = "Node runs the whole main script first; the event loop starts after it.";
+    if (!why.empty()) {
+        // The heading font when the sentence and two more lines fit the
+        // tile; else the bold body font, so "What happened" stays in view.
+        ImFont* heading = ctx.look.fonts().heading;
+        const float wrap = ImGui::GetContentRegionAvail().x - 10 * s;
+        const float tall = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
+        const bool fits = tall + 2.5f * ImGui::GetTextLineHeightWithSpacing() <= ImGui::GetContentRegionAvail().y;
+        ImGui::PushFont(fits ? heading : ctx.look.fonts().bold);
         ImGui::TextUnformatted(why.data(), why.data() + why.size());
-        ImGui::PopFont();
-    } else if (v.last_event == 0) {
-        ImGui::PushFont(ctx.look.fonts().heading);
-        ImGui::TextUnformatted("Node runs the whole main script first; the event loop starts after it.");
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, 4 * s));
@@ -217,7 +221,9 @@ void NarrationPanel::draw_race_badge(const PanelContext& ctx) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad_y);
     ImGui::PushFont(bold);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x - 10 * s, 40 * s));
     ImGui::TextUnformatted(meaning);
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     if (hovered || ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

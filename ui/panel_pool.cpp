@@ -46,17 +46,21 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
     // finished work waiting for poll.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3 * ctx.look.scale()));
     draw_queue(ctx, "waiting", pool.waiting, Place::pool_waiting(), TokenKind::Pool, label_w);
+    // A short tile (presentation on 720p) summarises idle threads in one
+    // line rather than scroll the busy ones out of view.
+    const float row_h = bold->FontSize + 11 * ctx.look.scale();
+    const bool short_tile = ImGui::GetContentRegionAvail().y < row_h * float(pool.threads.size() + 2);
     uint32_t drawn = 0, idle_hidden = 0;
     for (uint32_t t = 0; t < pool.threads.size(); ++t) {
         const trace::PoolJob& job = pool.threads[t];
-        if (drawn >= kMaxLanes && job.item == 0) {
+        if ((drawn >= kMaxLanes || short_tile) && job.item == 0) {
             idle_hidden++;
             continue;
         }
         draw_lane(ctx, t, job, label_w);
         drawn++;
     }
-    if (idle_hidden > 0) ImGui::TextDisabled("%u more threads idle", idle_hidden);
+    if (idle_hidden > 0) ImGui::TextDisabled(drawn > 0 ? "%u more threads idle" : "%u threads idle", idle_hidden);
     draw_queue(ctx, "done \u2192 poll", pool.completed, Place::poll_queue(), TokenKind::Poll, label_w);
     ImGui::PopStyleVar();
 }
@@ -65,7 +69,8 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
 // share done, or "running 12.0 ms" (share < 0) when its end is not known yet.
 struct Progress {
     float share = -1;
-    char text[48] = "";
+    char text[48] = "";   // "12.0 of 40.0 ms"
+    char brief[24] = "";  // "30%", for a narrow lane
 };
 
 Progress progress_of(const trace::PoolJob& job, uint64_t now_ns) {
@@ -75,8 +80,10 @@ Progress progress_of(const trace::PoolJob& job, uint64_t now_ns) {
         const double total_ms = double(job.finish_ns - job.started_ns) / 1e6;
         p.share = float(std::clamp(elapsed_ms / total_ms, 0.0, 1.0));
         std::snprintf(p.text, sizeof p.text, "%.1f of %.1f ms", std::min(elapsed_ms, total_ms), total_ms);
+        std::snprintf(p.brief, sizeof p.brief, "%.0f%%", double(p.share) * 100.0);
     } else {
         std::snprintf(p.text, sizeof p.text, "running %.1f ms", elapsed_ms);
+        std::snprintf(p.brief, sizeof p.brief, "%.0f ms", elapsed_ms);
     }
     return p;
 }
@@ -93,7 +100,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(ImGui::GetContentRegionAvail().x - 4 * s, label_w + 120 * s);
-    const float h = bold->FontSize + 12 * s;
+    const float h = bold->FontSize + 8 * s;
     const ImVec2 lane_min(origin.x + label_w, origin.y);
     const ImVec2 lane_max(origin.x + width, origin.y + h);
     const float r = 6 * s;
@@ -120,21 +127,29 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     dl->AddRect(lane_min, lane_max, c.border, r, 0, std::max(1.5f, 2 * s));
     if (animator_) animator_->anchor(Place::pool_thread(thread), job.item, lane_min, lane_max);
 
-    // The name, then the line, then (right-aligned, if room) the time.
+    // The name, the time at the right, and the line between them if there
+    // is room: on a narrow tile the line goes first, then the time.
     const ImU32 ink = ctx.look.theme() == Theme::Dark ? IM_COL32_WHITE : IM_COL32_BLACK;
     const float text_y = origin.y + (h - bold->FontSize) * 0.5f;
-    float x = lane_min.x + 10 * s;
+    const float gap = 8 * s;
+    const std::string line = job.line ? "line " + std::to_string(job.line) : std::string();
+    const float name_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, job.label.c_str()).x;
+    const float line_w = line.empty() ? 0 : ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, line.c_str()).x + gap;
+    const float room = lane_max.x - lane_min.x - 20 * s - name_w;
+    const char* time = p.text;
+    float time_w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, time).x + gap;
+    if (time_w > room) {
+        time = p.brief;
+        time_w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, time).x + gap;
+    }
+    const bool show_time = time_w <= room;
+    const bool show_line = !line.empty() && line_w + (show_time ? time_w : 0) <= room;
+    dl->PushClipRect(lane_min, lane_max, true);
+    const float x = lane_min.x + 10 * s;
     dl->AddText(bold, bold->FontSize, ImVec2(x, text_y), ink, job.label.c_str());
-    x += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, job.label.c_str()).x + 8 * s;
-    if (job.line) {
-        const std::string line = "line " + std::to_string(job.line);
-        dl->AddText(ui, ui->FontSize, ImVec2(x, text_y), ink, line.c_str());
-        x += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, line.c_str()).x + 8 * s;
-    }
-    const float tw = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, p.text).x;
-    if (lane_max.x - 10 * s - tw >= x) {
-        dl->AddText(ui, ui->FontSize, ImVec2(lane_max.x - 10 * s - tw, text_y), ink, p.text);
-    }
+    if (show_line) dl->AddText(ui, ui->FontSize, ImVec2(x + name_w + gap, text_y), ink, line.c_str());
+    if (show_time) dl->AddText(ui, ui->FontSize, ImVec2(lane_max.x - 10 * s - time_w + gap, text_y), ink, time);
+    dl->PopClipRect();
     ImGui::Dummy(ImVec2(width, h));
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s on pool thread %u: %s of virtual time.\nIts callback runs in the poll phase after it "

@@ -114,8 +114,14 @@ void QueuesPanel::draw_row(const PanelContext& ctx, const Row& row, float label_
     const TokenColours colours = token_colours(row.kind, ctx.look.theme());
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = std::max(ImGui::GetContentRegionAvail().x, label_w + 160 * s);
+    const float width = std::max(ImGui::GetContentRegionAvail().x, label_w + 100 * s);
     const float gap = 6 * s;
+    // A token wider than the row keeps its name and drops its line and note
+    // (the tooltip and the source panel have them), rather than run off the edge.
+    std::vector<Token> tokens = row.tokens;
+    for (Token& t : tokens) {
+        if (token_size(t, ctx.look).x > width - label_w) t = Token{t.label, 0, {}, t.kind};
+    }
     // An empty queue is one text line high: seven queues must fit a 720p
     // projector without scrolling.
     const float token_h = row.tokens.empty() ? ui->FontSize + 4 * s : token_size(Token{"x", 0, {}, row.kind}, ctx.look).y;
@@ -125,7 +131,7 @@ void QueuesPanel::draw_row(const PanelContext& ctx, const Row& row, float label_
     std::vector<ImVec2> at;
     float x = origin.x + label_w;
     float y = origin.y + pad_y;
-    for (const Token& t : row.tokens) {
+    for (const Token& t : tokens) {
         const ImVec2 sz = token_size(t, ctx.look);
         if (x + sz.x > origin.x + width && x > origin.x + label_w) {
             x = origin.x + label_w;
@@ -148,18 +154,18 @@ void QueuesPanel::draw_row(const PanelContext& ctx, const Row& row, float label_
     dl->AddRect(swatch, ImVec2(swatch.x + sw, swatch.y + sw), colours.border, 2 * s, 0, std::max(1.0f, 1.5f * s));
     dl->AddText(bold, bold->FontSize, ImVec2(swatch.x + sw + 8 * s, text_y), pal.text, row.name);
 
-    if (row.tokens.empty()) {
+    if (tokens.empty()) {
         dl->AddText(ui, ui->FontSize, ImVec2(origin.x + label_w, origin.y + pad_y + (token_h - ui->FontSize) * 0.5f),
                     pal.text_dim, "empty");
     }
-    for (size_t i = 0; i < row.tokens.size(); ++i) {
-        const ImVec2 sz = token_size(row.tokens[i], ctx.look);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const ImVec2 sz = token_size(tokens[i], ctx.look);
         const float alpha = animator_ ? animator_->settled_alpha(row.items[i]) : 1.0f;
-        draw_token(dl, at[i], row.tokens[i], ctx.look, alpha);
+        draw_token(dl, at[i], tokens[i], ctx.look, alpha);
         if (animator_) animator_->anchor(row.place, row.items[i], at[i], ImVec2(at[i].x + sz.x, at[i].y + sz.y));
     }
     if (animator_) {
-        const ImVec2 next = row.tokens.empty() ? ImVec2(origin.x + label_w, origin.y + pad_y) : ImVec2(x, y);
+        const ImVec2 next = tokens.empty() ? ImVec2(origin.x + label_w, origin.y + pad_y) : ImVec2(x, y);
         animator_->anchor(row.place, 0, next, ImVec2(next.x + token_h * 3, next.y + token_h));
     }
 

@@ -340,8 +340,8 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     const bool threads = in.view.isolates.size() > 1;
     const bool third = ((pool || threads) && cols_h >= em * 20.0f) || cols_h >= em * 30.0f;
     const float usable = cols_h - (third ? 2 : 1) * gap;
-    const float loop_h = std::round(usable * (third ? 0.40f : 0.52f));
-    const float narration_h = std::round(usable * (third ? 0.27f : 0.48f));
+    const float loop_h = std::round(usable * (third ? 0.35f : 0.52f));
+    const float narration_h = std::round(usable * (third ? 0.28f : 0.48f));
     loop_.draw(ctx, ImVec2(xc, y), ImVec2(col_c, loop_h));
     narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, third ? narration_h : usable - loop_h));
     if (!third) return;
