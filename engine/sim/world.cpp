@@ -252,7 +252,15 @@ std::optional<uint64_t> World::next_arrival(uint32_t id, uint64_t now_ns, uint64
     s.wake = std::max(horizon_ns, s.clock);
     wake_waiters();
     // Certain once nothing can arrive before min(horizon, earliest inbox).
-    wait_until(lock, id, [&] { return safe_time(id, config_.window_ns) >= own_next(id); });
+    // When nothing can ever wake anyone (every isolate waits with no timer
+    // and no message), only the root (isolate 0) is told so, and it ends the
+    // run; the others wait for that shutdown. Letting each one find out
+    // would make the outcome depend on which host thread looked first.
+    wait_until(lock, id, [&] {
+        if (shutdown_at_.load() != kNever) return true;
+        const uint64_t own = own_next(id);
+        return safe_time(id, config_.window_ns) >= own && (own != kNever || id == 0);
+    });
     resume_slices(s, own_next(id));
     s.state = State::Running;
     const uint64_t first = earliest_inbox(id);
