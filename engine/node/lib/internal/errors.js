@@ -31,7 +31,7 @@ function inspectValue(value) {
 
 function makeError(code, ...args) {
   const [type, message] = kMessages[code];
-  return binding.makeNodeError(type, code, message(...args));
+  return binding.makeNodeError(type, code, message(...args), 1); // hide this helper's frame
 }
 
 class AbortError extends Error {
