@@ -11,9 +11,11 @@
 #include "engine/js/operations.h"
 #include "engine/js/vm.h"
 #include "engine/node/message_port.h"
+#include "engine/node/module_net.h"
 #include "engine/node/process.h"
 #include "engine/node/process_ipc.h"
 #include "engine/node/process_run.h"
+#include "engine/node/threadpool.h"
 #include "engine/node/timers_abort.h"
 #include "engine/node/web_globals.h"
 
@@ -198,8 +200,6 @@ IsolateLink::~IsolateLink() {
     if (main_trace_ != nullptr) merge_traces(*main_trace_, shared->worker_traces);
 }
 
-std::optional<uint64_t> IsolateLink::next_ready_ns() const {
-    // Nothing referenced waits on messages: never block the loop for them
 bool IsolateLink::active() const {
     if (refs > 0) return true;
     const PortHub* hub = process.loop().find_io_source<PortHub>();
@@ -217,10 +217,26 @@ void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate) {
     shared.port_owners[port] = isolate;
 }
 
-    // (deliver() still hands over whatever arrived).
+namespace {
+
+// When the loop's other sources (a pool job, a DNS answer, a port message)
+// can run a callback: the isolate must not promise the world silence past it.
+uint64_t other_sources_ready(NodeProcess& p) {
+    uint64_t first = sim::kNever;
+    const IoSource* sources[] = {p.loop().find_io_source<ThreadPool>(), p.loop().find_io_source<NetIo>(),
+                                 p.loop().find_io_source<PortHub>()};
+    for (const IoSource* source : sources) {
+        if (source == nullptr) continue;
+        if (std::optional<uint64_t> t = source->next_ready_ns()) first = std::min(first, *t);
+    }
+    return first;
+}
+
+}  // namespace
+
+std::optional<uint64_t> IsolateLink::next_ready_ns() const {
     const uint64_t now = process.now_ns();
     if (!is_main && shared->world->shutdown_at() <= now) throw ProcessExit{1};
-    if (!active()) return std::nullopt;
     uint64_t horizon = sim::kNever;
     if (process.immediates().idle_active()) {
         horizon = now;
@@ -229,6 +245,12 @@ void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate) {
         const uint64_t due = process.timers().handle_due_ms();
         horizon = now + (due > loop_ms ? (due - loop_ms) * sim::kNsPerMs : 0);
     }
+    horizon = std::min(horizon, other_sources_ready(process));
+    // Nothing referenced waits on messages: never block the loop for them
+    // (deliver() still hands over whatever arrived). But a worker or child
+    // whose loop waits anyway (a timer, a pool job) still wakes for an
+    // interrupt (terminate(), kill()) when it arrives.
+    if (!active() && (is_main || horizon == sim::kNever)) return std::nullopt;
     std::optional<uint64_t> next = shared->world->next_arrival(id, now, horizon);
     if (next) safe_ = std::max(safe_, *next);
     return next;
@@ -283,9 +305,9 @@ uint32_t IsolateLink::spawn(WorkerSpec spec) {
 void IsolateLink::dispatch(const sim::Message& m) {
     NodeProcess& p = process;
     js::Isolate& isolate = p.isolate();
+    if (m.kind >= kFirstProcessMessage) return dispatch_process_message(p, m);
     const auto kind = LinkMessage(m.kind);
     if (kind == LinkMessage::Stdout || kind == LinkMessage::Stderr) {
-    if (m.kind >= kFirstProcessMessage) return dispatch_process_message(p, m);
         p.write(kind == LinkMessage::Stdout ? Stream::Stdout : Stream::Stderr,
                 *static_cast<const std::string*>(m.payload.get()));
         return;
