@@ -77,22 +77,25 @@ void print_stats(const trace::Trace& t) {
     auto start = std::chrono::steady_clock::now();
     seeker.seek(t.size());
     const double index_ms = ms_since(start);
-    constexpr int kSeeks = 1000;
-    double total_ms = 0, max_ms = 0;
+    constexpr size_t kSeeks = 1000;
+    std::vector<double> times;
     uint64_t state = 0x9E3779B97F4A7C15ULL;
-    for (int i = 0; i < kSeeks; i++) {
+    for (size_t i = 0; i < kSeeks; i++) {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         start = std::chrono::steady_clock::now();
         const trace::ViewState view = seeker.seek(size_t(state % (t.size() + 1)));
-        const double ms = ms_since(start);
-        total_ms += ms;
-        max_ms = std::max(max_ms, ms);
+        times.push_back(ms_since(start));
         if (view.cursor > t.size()) std::abort();  // keeps the seek from being optimized away
     }
-    std::fprintf(stderr, "seek: first (checkpoints to the end) %.1f ms; %d scattered seeks: mean %.3f ms, max %.3f ms\n",
-                 index_ms, kSeeks, total_ms / kSeeks, max_ms);
+    double total_ms = 0;
+    for (const double ms : times) total_ms += ms;
+    std::sort(times.begin(), times.end());
+    std::fprintf(stderr,
+                 "seek: first (checkpoints to the end) %.1f ms; %zu scattered seeks: mean %.3f, p50 %.3f, p95 %.3f, "
+                 "max %.3f ms\n",
+                 index_ms, kSeeks, total_ms / kSeeks, times[kSeeks / 2], times[kSeeks * 95 / 100], times.back());
 }
 
 int run(CLI::App& cmd, const TraceOptions& options) {

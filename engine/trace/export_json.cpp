@@ -1,3 +1,4 @@
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -24,6 +25,106 @@ void flush_if_full(std::string& buf, std::ostream& out) {
         out.write(buf.data(), std::streamsize(buf.size()));
         buf.clear();
     }
+}
+
+// The absolute time column in decimal, kept as digits: consecutive events
+// are a few hundred ns apart, so adding the delta digit by digit is cheaper
+// than formatting a 10-to-13-digit number for every row.
+class DecimalClock {
+public:
+    DecimalClock() { set(0); }
+    void advance_to(uint64_t now) {
+        uint64_t carry = now - value_;
+        if (carry >= 1'000'000'000) return set(now);
+        value_ = now;
+        for (size_t i = kEnd - 1; carry != 0; i--) {
+            if (i < begin_) digits_[i] = '0', begin_ = i;
+            uint64_t sum = uint64_t(digits_[i] - '0') + carry % 10;
+            carry /= 10;
+            if (sum >= 10) sum -= 10, carry++;
+            digits_[i] = char('0' + sum);
+        }
+    }
+    // Copies a fixed 24 bytes (no call to memcpy for a short, variable
+    // length) and returns the position after the digits.
+    char* write(char* p) const {
+        std::memcpy(p, digits_ + begin_, 24);
+        return p + (kEnd - begin_);
+    }
+
+private:
+    void set(uint64_t now) {
+        value_ = now;
+        char text[24];
+        const size_t len = size_t(std::to_chars(text, text + sizeof text, now).ptr - text);
+        begin_ = kEnd - len;
+        std::memcpy(digits_ + begin_, text, len);
+    }
+    static constexpr size_t kEnd = 24;  // digits end here; 24 spare bytes follow for write()
+    char digits_[48] = {};
+    size_t begin_ = kEnd;
+    uint64_t value_ = 0;
+};
+
+// `,"kind",` for every kind, padded to 24 bytes for the same fixed copy.
+struct KindText {
+    char text[24] = {};
+    size_t len = 0;
+};
+
+std::array<KindText, kEventKindCount> kind_texts() {
+    std::array<KindText, kEventKindCount> texts;
+    for (size_t k = 0; k < kEventKindCount; k++) {
+        const std::string t = ",\"" + std::string(kEventKindNames[k]) + "\",";
+        std::memcpy(texts[k].text, t.data(), t.size());
+        texts[k].len = t.size();
+    }
+    return texts;
+}
+
+// The event rows are the bulk of the file: written through a raw pointer
+// into a fixed block (one row is under 100 bytes).
+void write_event_rows(const Trace& trace, std::ostream& out) {
+    constexpr size_t kBlock = size_t(1) << 20;
+    constexpr size_t kRowMax = 160;
+    std::unique_ptr<char[]> block(new char[kBlock]);
+    char* const begin = block.get();
+    char* const limit = begin + kBlock - kRowMax;
+    char* p = begin;
+    const auto num = [&p](uint64_t v) {
+        if (v < 10) *p++ = char('0' + v);  // most rule/isolate/a/b columns
+        else p = std::to_chars(p, p + 24, v).ptr;
+    };
+    static const std::array<KindText, kEventKindCount> kinds = kind_texts();
+    DecimalClock clock;
+    uint64_t now = 0;
+    const char* separator = "\n";
+    for (const Event& e : trace.events()) {
+        now = advance_time(now, e);
+        if (e.kind == EventKind::TimeJump) continue;  // the absolute t_ns column already says it
+        clock.advance_to(now);
+        std::memcpy(p, separator, 2);
+        p += separator[0] == '\n' ? 1 : 2;
+        separator = ",\n";
+        *p++ = '[';
+        p = clock.write(p);
+        const KindText& kind = kinds[size_t(e.kind)];
+        std::memcpy(p, kind.text, sizeof kind.text);
+        p += kind.len;
+        num(e.rule);
+        *p++ = ',';
+        num(e.isolate);
+        *p++ = ',';
+        num(e.a);
+        *p++ = ',';
+        num(e.b);
+        *p++ = ']';
+        if (p >= limit) {
+            out.write(begin, p - begin);
+            p = begin;
+        }
+    }
+    out.write(begin, p - begin);
 }
 
 }  // namespace
@@ -92,65 +193,9 @@ void write_json(const Trace& trace, std::ostream& out) {
     }
     buf += "],\n\"item_columns\":[\"queue\",\"label\",\"line\",\"due_ms\",\"seq\"],\n";
     buf += "\"event_columns\":[\"t_ns\",\"kind\",\"rule\",\"isolate\",\"a\",\"b\"],\n\"events\":[";
-    // The event rows are the bulk of the file: write them through a raw
-    // pointer into a fixed block (one row is under 100 bytes).
     out.write(buf.data(), std::streamsize(buf.size()));
     buf.clear();
-    constexpr size_t kBlock = size_t(1) << 20;
-    constexpr size_t kRowMax = 128;
-    std::unique_ptr<char[]> block(new char[kBlock]);
-    char* const begin = block.get();
-    char* const limit = begin + kBlock - kRowMax;
-    char* p = begin;
-    const auto put = [&p](std::string_view s) {
-        std::memcpy(p, s.data(), s.size());
-        p += s.size();
-    };
-    const auto num = [&p](uint64_t v) {
-        if (v < 10) *p++ = char('0' + v);  // most rule/isolate/a/b columns
-        else p = std::to_chars(p, p + 24, v).ptr;
-    };
-    uint64_t now = 0;
-    uint64_t last_now = 0;
-    char now_txt[24] = {'0'};
-    size_t now_len = 1;
-    bool first = true;
-    for (const Event& e : trace.events()) {
-        now = advance_time(now, e);
-        if (e.kind == EventKind::TimeJump) continue;  // the absolute t_ns column already says it
-        if (first) {
-            *p++ = '\n';
-        } else {
-            *p++ = ',';
-            *p++ = '\n';
-        }
-        *p++ = '[';
-        if (now != last_now) {  // many events share a time: format it once
-            last_now = now;
-            now_len = size_t(std::to_chars(now_txt, now_txt + sizeof now_txt, now).ptr - now_txt);
-        }
-        std::memcpy(p, now_txt, now_len);
-        p += now_len;
-        *p++ = ',';
-        *p++ = '"';
-        put(event_kind_name(e.kind));
-        *p++ = '"';
-        *p++ = ',';
-        num(e.rule);
-        *p++ = ',';
-        num(e.isolate);
-        *p++ = ',';
-        num(e.a);
-        *p++ = ',';
-        num(e.b);
-        *p++ = ']';
-        first = false;
-        if (p >= limit) {
-            out.write(begin, p - begin);
-            p = begin;
-        }
-    }
-    out.write(begin, p - begin);
+    write_event_rows(trace, out);
     buf += "]}\n";
     out.write(buf.data(), std::streamsize(buf.size()));
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <sys/mman.h>
+
 namespace looplab::trace {
 
 Trace::Trace() {
@@ -24,13 +26,39 @@ uint32_t Trace::add_item(const Item& item) {
     return static_cast<uint32_t>(items_.size() - 1);
 }
 
+namespace {
+
+// Large event vectors are backed by transparent huge pages where the kernel
+// offers them on request (THP "madvise" mode): one fault per 2 MiB instead
+// of per 4 KiB, which was a third of `looplab trace`'s time for 2M events.
+void advise_huge_pages(const void* data, size_t bytes) {
+#ifdef MADV_HUGEPAGE
+    constexpr uintptr_t kHuge = uintptr_t(2) << 20;
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice only: failure is harmless
+#else
+    (void)data, (void)bytes;
+#endif
+}
+
+}  // namespace
+
 bool Trace::grow() {
-    // Grow 4x, starting at 256k events (4 MiB): a reserved but unwritten tail
-    // costs address space, not memory, while every doubling of a long trace
-    // copies it and faults in fresh pages. Never past the limit's slack.
+    // A limited trace (every recorded run) reserves its whole limit at once:
+    // the unwritten tail is address space, not memory, and growing in steps
+    // copied the events and faulted in fresh pages each time. Unlimited
+    // traces grow 4x from 256k events (4 MiB). Never past the limit's slack.
+    constexpr size_t kFirst = size_t(1) << 18;
+    constexpr size_t kMostAtOnce = size_t(1) << 25;  // 32M events, 512 MiB of address space
     const size_t most = event_limit_ > SIZE_MAX - kLimitSlack ? SIZE_MAX / sizeof(Event) : event_limit_ + kLimitSlack;
     if (events_.capacity() >= most) return false;
-    events_.reserve(std::min(most, std::max<size_t>(size_t(1) << 18, events_.capacity() * 4)));
+    size_t want = std::max(kFirst, events_.capacity() * 4);
+    if (event_limit_ != SIZE_MAX) want = std::max(want, std::min(most, kMostAtOnce));
+    events_.reserve(std::min(most, want));
+    if (events_.capacity() * sizeof(Event) >= (size_t(4) << 20)) {
+        advise_huge_pages(events_.data(), events_.capacity() * sizeof(Event));
+    }
     return true;
 }
 
