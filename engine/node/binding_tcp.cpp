@@ -39,14 +39,23 @@ TcpHost::TcpHost(NodeProcess& process)
 
 TcpHost::~TcpHost() { process_.isolate().heap().remove_root_source(root_handle_); }
 
-// A referenced handle keeps the loop alive (uv_ref); the trace says so.
+// A referenced handle keeps the loop alive (uv_ref). New handles start
+// referenced; only an explicit ref()/unref() is a trace event.
 void TcpHost::change_ref(bool& flag, bool ref) {
     if (flag == ref) return;
     flag = ref;
     if (ref) refed_++;
     else refed_--;
+}
+
+void TcpHost::record_ref(std::string_view what, bool ref) {
+    if (!process_.tracing()) return;
+    trace::Item item;
+    item.queue = trace::QueueKind::Pending;
+    item.label = process_.intern(what);
+    const uint32_t id = process_.trace()->add_item(item);
     process_.record(trace::EventKind::HandleRef,
-                    ref ? trace::Rule::ListeningServerKeepsLoopAlive : trace::Rule::UnrefDoesNotKeepAlive, 0,
+                    ref ? trace::Rule::ListeningServerKeepsLoopAlive : trace::Rule::UnrefDoesNotKeepAlive, id,
                     ref ? 1 : 0);
 }
 
@@ -94,7 +103,10 @@ void TcpHost::close_listener(sim::ListenerId id, Value callback) {
 }
 
 void TcpHost::unref_listeners() {
-    for (auto& [id, l] : listeners_) change_ref(l.refed, false);
+    for (auto& [id, l] : listeners_) {
+        if (l.refed) record_ref("server on port " + std::to_string(network_.listener_port(id)), false);
+        change_ref(l.refed, false);
+    }
 }
 
 // ---- connections ----
@@ -217,10 +229,16 @@ void TcpHost::close(EndpointId id, Value callback) {
 
 void TcpHost::set_ref(uint32_t id, bool listener, bool ref) {
     if (listener) {
-        if (auto it = listeners_.find(id); it != listeners_.end()) change_ref(it->second.refed, ref);
+        if (auto it = listeners_.find(id); it != listeners_.end() && it->second.refed != ref) {
+            record_ref("server on port " + std::to_string(network_.listener_port(id)), ref);
+            change_ref(it->second.refed, ref);
+        }
         return;
     }
-    if (auto it = endpoints_.find(id); it != endpoints_.end()) change_ref(it->second.refed, ref);
+    if (auto it = endpoints_.find(id); it != endpoints_.end() && it->second.refed != ref) {
+        record_ref("socket", ref);
+        change_ref(it->second.refed, ref);
+    }
 }
 
 }  // namespace looplab::node

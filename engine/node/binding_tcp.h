@@ -79,6 +79,11 @@ public:
     bool active() const override { return refed_ > 0; }
     std::optional<uint64_t> next_ready_ns() const override { return std::nullopt; }
     void deliver(uint64_t) override {}
+    std::string_view blocked_hint() const override {
+        return listeners_.empty() ? std::string_view()
+                                  : "a listening server waits for connections no client will make "
+                                    "(close it, unref it, or run with --load RATE)";
+    }
 
 private:
     struct Listener {
@@ -93,6 +98,7 @@ private:
         bool eof_delivered = false;
     };
     void change_ref(bool& flag, bool ref);
+    void record_ref(std::string_view what, bool ref);
     void schedule_accept(const sim::Network::Connection& c, uint64_t at_ns);
     void schedule_read(sim::EndpointId id, uint64_t at_ns);
     void deliver_reads(sim::EndpointId id);

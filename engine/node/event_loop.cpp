@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
 #include "engine/node/process.h"
 
@@ -177,7 +178,11 @@ void EventLoop::run_poll(int64_t timeout_ms) {
     } else if (timeout_ms < 0) {
         // Nothing could ever wake the loop: alive() says a referenced handle
         // exists, so this cannot happen without I/O; never hang.
-        throw js::LimitExceeded{"the event loop would block forever (no timers and no I/O)"};
+        std::string message = "the event loop would block forever (no timers and no I/O)";
+        for (const auto& source : io_sources_) {
+            if (const std::string_view hint = source->blocked_hint(); !hint.empty()) message += "; " + std::string(hint);
+        }
+        throw js::LimitExceeded{message};
     }
     leave(Phase::Poll);
 }

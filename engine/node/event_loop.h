@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/trace/event.h"
@@ -33,6 +34,8 @@ public:
     virtual void run_closing() {}
     // Handles closed and waiting for the close phase (poll must not block).
     virtual bool has_closing() const { return false; }
+    // Why nothing can wake it while it keeps the loop alive (a limit message).
+    virtual std::string_view blocked_hint() const { return {}; }
 };
 
 class EventLoop {

@@ -103,5 +103,7 @@ TEST_CASE("network: closing sends the end once and drops what the closed side ha
     CHECK(received_bytes(net, c.server, 10'000) == "<FIN>");
     CHECK(received_bytes(net, c.client, 10'000).empty());
     // A shut-down endpoint sends no second end when it closes.
+    CHECK(net.shutdown(c.server, 10'000).has_value());
     CHECK_FALSE(net.close(c.server, 10'000).has_value());
+    CHECK(net.open_endpoints() == 0);
 }
