@@ -59,7 +59,12 @@ void Panel::draw_header(const PanelContext& ctx) {
         ImFont* font = ctx.look.fonts().ui;
         const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, sub.c_str());
         const float y = origin.y + (height - rule - sz.y) * 0.5f;
-        dl->AddText(font, font->FontSize, ImVec2(origin.x + width - pad_x - sz.x, y), pal.text_dim, sub.c_str());
+        const float title_end = origin.x + pad_x +
+                                heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0.0f, title_.c_str()).x + pad_x;
+        // A narrow tile keeps the title whole; the subtitle gives way.
+        if (origin.x + width - pad_x - sz.x >= title_end) {
+            dl->AddText(font, font->FontSize, ImVec2(origin.x + width - pad_x - sz.x, y), pal.text_dim, sub.c_str());
+        }
     }
     ImGui::Dummy(ImVec2(width, height));
 }

@@ -20,13 +20,13 @@ struct PanelContext {
     bool running = false;
 };
 
-// "worker 1 \u00B7 " when the program has several JavaScript threads (the
+// "main \u00B7 " or "worker 1 \u00B7 " when the program has several JavaScript threads (the
 // stack, queues and loop panels show the one the view is focused on), else "".
 inline std::string thread_prefix(const trace::ViewState& view) {
     size_t seen = 0;
     for (const trace::IsolateStatus& s : view.isolates) seen += s.seen ? 1 : 0;
     if (seen < 2) return {};
-    return (view.isolate == 0 ? std::string("main thread") : "worker " + std::to_string(view.isolate)) + " \u00B7 ";
+    return (view.isolate == 0 ? std::string("main") : "worker " + std::to_string(view.isolate)) + " \u00B7 ";
 }
 
 class Panel {

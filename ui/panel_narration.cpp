@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "engine/trace/message_text.h"
+
 namespace looplab::ui {
 namespace {
 
@@ -93,6 +95,8 @@ std::string describe_event(const trace::Trace& t, const trace::Event& e) {
     case EventKind::IoReady:
         return std::string(e.b ? "Poll delivers a socket event for " : "Poll delivers the finished ") +
                callback(t, e.a) + ".";
+    case EventKind::MessagePost: return "postMessage sends a " + trace::message_summary(e) + "; the sender goes on.";
+    case EventKind::MessageDeliver: return "Poll delivers a " + trace::message_summary(e) + ".";
     }
     return {};
 }

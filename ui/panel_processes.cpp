@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "engine/trace/fold.h"
 #include "engine/trace/rules.h"
 #include "ui/controller.h"
 
@@ -17,6 +18,14 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// The newest frame that is the program's own, for "in tick (line 4)".
+const trace::StackFrame& user_frame(const std::vector<trace::StackFrame>& stack) {
+    for (size_t i = stack.size(); i-- > 0;) {
+        if (!stack[i].internal) return stack[i];
+    }
+    return stack.back();
+}
+
 std::string thread_name(uint32_t isolate) {
     return isolate == 0 ? "main thread" : "worker " + std::to_string(isolate);
 }
@@ -26,24 +35,25 @@ ThreadNode thread_node(const trace::ViewState& v, uint32_t isolate) {
     ThreadNode t{thread_name(isolate), ThreadState::NotStarted, {}, isolate, isolate == v.isolate};
     const trace::IsolateStatus none;
     const trace::IsolateStatus& st = isolate < v.isolates.size() ? v.isolates[isolate] : none;
+    const trace::IsolateRuntime rt = trace::isolate_runtime(v, isolate);
     if (st.exited) {
         t.state = ThreadState::Exited;
         t.detail = "exit code " + std::to_string(st.exit_code);
     } else if (!st.seen) {
         t.detail = isolate == 0 ? "the main script has not started" : "starting";
-    } else if (st.stack_depth > 0) {
+    } else if (rt.stack != nullptr && !rt.stack->empty()) {
         t.state = st.rule == trace::Rule::SyncCallBlocksLoop ? ThreadState::Blocked : ThreadState::Running;
-        t.detail = "in " + st.frame;
-        if (st.line) t.detail += " (line " + std::to_string(st.line) + ")";
+        t.detail = "in " + user_frame(*rt.stack).name;
+        if (rt.line) t.detail += " (line " + std::to_string(rt.line) + ")";
         if (t.state == ThreadState::Blocked) t.detail += ": a synchronous call";
-    } else if (st.phase == Phase::Poll) {
+    } else if (rt.phase == Phase::Poll) {
         t.state = ThreadState::IdleInPoll;
-        t.detail = "waiting for I/O, a message or the next timer";
+        t.detail = "waiting for I/O, a message or a timer";
     } else {
         t.state = ThreadState::InLoop;
-        if (st.phase == Phase::Main) t.detail = "the main script has finished";
-        else if (st.phase == Phase::None) t.detail = "between phases";
-        else t.detail = "in the " + std::string(trace::phase_name(st.phase)) + " phase";
+        if (rt.phase == Phase::Main) t.detail = "the main script has finished";
+        else if (rt.phase == Phase::None) t.detail = "between phases";
+        else t.detail = "in the " + std::string(trace::phase_name(rt.phase)) + " phase";
     }
     return t;
 }
@@ -162,8 +172,10 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
         dl->AddText(bold, bold->FontSize, ImVec2(bmin.x + 8 * s, bmin.y + 4 * s), look.ink, state);
         y += bmax.y - bmin.y + 4 * s;
         if (!t.detail.empty()) {
-            dl->AddText(ui, ui->FontSize, ImVec2(bmin.x, y), pal.text_dim, t.detail.c_str());
-            y += line;
+            // Wrapped inside the box: a narrow tile must not cut the sentence.
+            const float wrap = std::max(40 * s, at.x + width - pad - bmin.x);
+            dl->AddText(ui, ui->FontSize, ImVec2(bmin.x, y), pal.text_dim, t.detail.c_str(), nullptr, wrap);
+            y += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, t.detail.c_str()).y + 8 * s;
         }
         if (node.threads.size() > 1) thread_row_input(ctx, t, ImVec2(at.x + 4 * s, row_top), ImVec2(at.x + width - 4 * s, y));
         y += 4 * s;

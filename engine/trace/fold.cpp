@@ -148,18 +148,6 @@ void swap_runtime(ViewState& s, ParkedIsolate& p) {
     std::swap(s.current_file, p.current_file);
 }
 
-void update_frame(const ViewState& s, IsolateStatus& st) {
-    st.stack_depth = s.stack.size();
-    st.frame.clear();
-    for (size_t i = s.stack.size(); i-- > 0;) {
-        if (!s.stack[i].internal) {
-            st.frame = s.stack[i].name;
-            break;
-        }
-    }
-    if (st.frame.empty() && !s.stack.empty()) st.frame = s.stack.back().name;
-}
-
 void process_exit(ViewState& s, const Event& e) {
     IsolateStatus& st = s.isolates[e.isolate];
     st.exited = true;
@@ -221,6 +209,8 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
     case EventKind::PoolStarted:
     case EventKind::PoolFinished:
     case EventKind::IoReady: pool_event(trace, s, e); break;
+    case EventKind::MessagePost:
+    case EventKind::MessageDeliver: break;
     }
 }
 
@@ -258,11 +248,15 @@ void apply_next(const Trace& trace, ViewState& s) {
     st.seen = true;
     st.rule = s.rule;
     st.last_event = s.cursor;
-    st.phase = s.phase;
-    st.line = s.current_line;
-    if (e.kind == EventKind::CallPush || e.kind == EventKind::CallPop || e.kind == EventKind::ProcessExit) {
-        update_frame(s, st);
+}
+
+IsolateRuntime isolate_runtime(const ViewState& s, uint32_t isolate) {
+    if (isolate == s.isolate || isolate >= s.parked.size()) {
+        if (isolate != s.isolate) return IsolateRuntime{};
+        return IsolateRuntime{&s.stack, s.phase, s.current_line};
     }
+    const ParkedIsolate& p = s.parked[isolate];
+    return IsolateRuntime{&p.stack, p.phase, p.current_line};
 }
 
 ViewState fold_to(const Trace& trace, size_t cursor) {

@@ -24,6 +24,15 @@ ViewState fold_to(const Trace& trace, size_t cursor);
 // isolate of each event; the UI may focus on another to inspect it.
 void focus_isolate(ViewState& state, uint32_t isolate);
 
+// The stack, phase and line of any isolate at this fold, focused or parked
+// (stack is null for an isolate the fold has not seen).
+struct IsolateRuntime {
+    const std::vector<StackFrame>* stack = nullptr;
+    Phase phase = Phase::None;
+    uint32_t line = 0;
+};
+IsolateRuntime isolate_runtime(const ViewState& state, uint32_t isolate);
+
 // When each pool job finishes, from the PoolFinished events recorded so far:
 // the engine knows a job's end when it starts (virtual time), so a running
 // job's lane can show its progress. The fold itself only sees the past;

@@ -55,15 +55,12 @@ struct PoolView {
 };
 
 // One JavaScript thread (isolate: the main thread, a worker thread) as the
-// processes panel summarises it. Always current, for every isolate seen.
+// processes panel summarises it, with its stack and phase (isolate_runtime).
+// Always current, for every isolate seen.
 struct IsolateStatus {
     bool seen = false;          // the trace has an event of this isolate at or before the cursor
     bool exited = false;        // its ProcessExit was applied
     int exit_code = 0;
-    Phase phase = Phase::None;  // kept current even while the isolate is parked
-    size_t stack_depth = 0;     // frames on its call stack
-    std::string frame;          // its newest user frame ("tick"), empty when the stack is empty
-    uint32_t line = 0;          // its current line
     Rule rule = Rule::None;     // the rule of its last event (a synchronous call blocks: SyncCallBlocksLoop)
     size_t last_event = 0;      // index + 1 of its last event
 };
