@@ -48,8 +48,11 @@ struct CostModel {
     // thread) and dns.resolve4 (a query to the simulated DNS server).
     uint64_t dns_lookup_ns = 300'000;
     uint64_t dns_resolve_ns = 2'000'000;
-    // One hop over the simulated loopback (connect, a write reaching the peer).
-    uint64_t net_hop_ns = 50'000;
+    // One hop over the simulated network (connect, a write reaching the peer).
+    // 0 on the loopback: the kernel completes a connect or a write inside the
+    // syscall, so the peer is ready at the next poll, as in node on Linux.
+    // Raise it (--cost-model) to show a slower network.
+    uint64_t net_hop_ns = 0;
     // Per byte carried over the loopback.
     uint64_t net_byte_ns = 1;
 

@@ -149,3 +149,32 @@ TEST_CASE("processes: traces are byte-identical with 1, 2 and 8 host threads") {
         CHECK(one == trace_json(program, 8));
     }
 }
+
+TEST_CASE("child_process: kill() stops a child that waits on a timer after the interrupt latency") {
+    const std::string dir = std::filesystem::path(write_scenario("kill-timer", "")).parent_path().string();
+    std::ofstream(dir + "/spin.js") << "process.send('ready');\nsetInterval(() => {}, 1000);\n";
+    std::ofstream(dir + "/main.js") << R"JS(
+const { fork } = require('child_process');
+const child = fork(__dirname + '/spin.js');
+let killedAt = 0;
+child.on('message', () => { killedAt = performance.now(); child.kill(); });
+child.on('exit', (code, signal) => {
+  const ms = performance.now() - killedAt;
+  console.log(code, signal, ms > 1 && ms < 5 ? 'about 1 ms' : 'took ' + ms + ' ms');
+});
+)JS";
+    CHECK(run(dir + "/main.js").out.stdout_text == "null SIGTERM about 1 ms\n");
+}
+
+TEST_CASE("processes: when every process waits forever the run ends with one clear message") {
+    const std::string dir = std::filesystem::path(write_scenario("stuck", "")).parent_path().string();
+    std::ofstream(dir + "/child.js") << "process.on('message', () => {});\nconsole.log('child waits');\n";
+    std::ofstream(dir + "/main.js") << "require('child_process').fork(__dirname + '/child.js');\n";
+    for (uint32_t threads : {1u, 2u, 8u}) {
+        CAPTURE(threads);
+        Result r = run(dir + "/main.js", 4, threads);
+        CHECK(r.code == 120);
+        CHECK(r.out.stdout_text == "child waits\n");
+        CHECK(r.out.stderr_text == "looplab: the event loop would block forever (no timers and no I/O)\n");
+    }
+}
