@@ -201,14 +201,16 @@ int TcpHost::write(EndpointId id, std::string bytes) {
     return 0;
 }
 
+// uv_shutdown: the FIN leaves when poll next finds the socket writable
+// (uv__drain), and the request's callback runs right then.
 int TcpHost::shutdown(EndpointId id, Value callback) {
-    if (endpoints_.count(id) == 0) return kEbadf;
-    const EndpointId peer = network_.info(id).peer;
-    const std::optional<uint64_t> arrival = network_.shutdown(id, process_.now_ns());
-    if (!arrival) return kEpipe;
-    if (endpoints_.count(peer) != 0) schedule_read(peer, *arrival);
-    // The shutdown request completes when poll next sees the socket writable.
-    NetIo::of(process_).schedule(process_.now_ns(), "shutdown", [callback](NodeProcess& p) {
+    const sim::Network::EndpointInfo info = network_.info(id);
+    if (!info.open) return kEbadf;
+    if (info.sent_fin) return kEpipe;
+    NetIo::of(process_).schedule(process_.now_ns(), "shutdown", [this, id, callback](NodeProcess& p) {
+        const EndpointId peer = network_.info(id).peer;
+        const std::optional<uint64_t> arrival = network_.shutdown(id, p.now_ns());
+        if (arrival && endpoints_.count(peer) != 0) schedule_read(peer, *arrival);
         if (js::is_callable(callback)) run_node_callback(p, callback, {Value::number(0)});
     }, {callback});
     return 0;
