@@ -31,14 +31,14 @@ for program in "$here"/eventloop/*.js; do
 done
 
 echo
-printf '%-16s %9s %8s %9s %9s %8s %8s %8s %9s\n' program events B/event B/ev_all seek_ms: mean p50 p95 max first
+printf '%-16s %9s %8s %9s %9s %8s %8s %8s %9s %9s\n' program events B/event B/ev_all seek_ms: mean p50 p95 max first
 for program in "$here"/eventloop/*.js; do
   name=$(basename "$program" .js)
   stats=$("$looplab" trace "$program" --format json -o /dev/null --stats 2>&1 >/dev/null)
   awk -v name="$name" '
     /^trace:/ { events = $2; for (i = 1; i <= NF; i++) { if ($i ~ /^B\/event\)/) { per = $(i - 1); sub(/\(/, "", per) } if ($i == "bytes/event") all = $(i - 1) } }
     /^seek:/ { first = $7; for (i = 1; i <= NF; i++) { if ($i == "mean") mean = $(i + 1); if ($i == "p50") p50 = $(i + 1); if ($i == "p95") p95 = $(i + 1); if ($i == "max") max = $(i + 1) } }
-    END { gsub(/,/, "", mean); gsub(/,/, "", p50); gsub(/,/, "", p95); printf "%-16s %9s %8s %9s %9s %8s %8s %8s %9s\n", name, events, per, all, "", mean, p50, p95, max, first }
+    END { gsub(/,/, "", mean); gsub(/,/, "", p50); gsub(/,/, "", p95); printf "%-16s %9s %8s %9s %9s %8s %8s %8s %9s %9s\n", name, events, per, all, "", mean, p50, p95, max, first }
   ' <<<"$stats"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
