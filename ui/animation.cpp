@@ -65,6 +65,8 @@ std::vector<Motion> derive_motions(const Placements& before, const Placements& a
 }
 
 std::vector<Motion> derive_motions(const trace::ViewState& before, const trace::ViewState& after) {
+    // The queues panels show another thread now: its tokens did not move.
+    if (before.isolate != after.isolate) return {};
     const bool backward = after.cursor < before.cursor;
     return derive_motions(placements_of(before), placements_of(after), backward,
                           removes_without_running(backward ? before : after));

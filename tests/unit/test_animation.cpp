@@ -138,3 +138,15 @@ TEST_CASE("animation: pool work moves waiting -> lane -> poll queue -> stack") {
     CHECK(same(one(finished, started), 7, Place::poll_queue(), Place::pool_thread(0)));
     CHECK(same(one(delivered, finished), 7, Place::stack(), Place::poll_queue()));
 }
+
+TEST_CASE("animation: showing another thread's queues moves no token") {
+    trace::ViewState main_thread;
+    main_thread.cursor = 1;
+    main_thread.queues[size_t(QueueKind::NextTick)].push_back({3, "tick", 2, 0});
+    trace::ViewState worker = main_thread;
+    worker.cursor = 2;
+    worker.isolate = 1;
+    worker.queues[size_t(QueueKind::NextTick)].clear();
+    CHECK(ui::derive_motions(main_thread, worker).empty());
+    CHECK(ui::derive_motions(worker, main_thread).empty());
+}
