@@ -9,6 +9,7 @@
 #include "engine/js/promise.h"
 #include "engine/node/events.h"
 #include "engine/node/inspect.h"
+#include "engine/node/library_delegate.h"
 #include "engine/node/module_support.h"
 #include "engine/node/uncaught.h"
 
@@ -609,6 +610,7 @@ JsFunction* create_event_emitter(Isolate& isolate) {
 
     JsObject* c = ctor;
     method(isolate, c, "once", s_once, 2, ctor);
+    export_library_function(isolate, c, "on", "internal/events_on", 3);  // lib/internal/events_on.js
     method(isolate, c, "getEventListeners", s_get_event_listeners, 2, ctor);
     alias(isolate, c, "EventEmitter", ctor);
     create_data_property(isolate, c, isolate.intern("usingDomains"), Value::boolean(false));

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "engine/js/operations.h"
+#include "engine/node/library_delegate.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 #include "engine/node/threadpool_support.h"
@@ -161,6 +162,11 @@ Value create_zlib_module(Isolate& isolate) {
         ms::export_value(isolate, constants, k, Value::number(v));
     }
     ms::export_value(isolate, zlib, "constants", Value::object(constants));
+    // The stream classes are JavaScript (lib/internal/zlib_streams.js).
+    for (const char* name : {"Gzip", "Gunzip", "Deflate", "Inflate", "DeflateRaw", "InflateRaw", "Unzip"}) {
+        export_library_function(isolate, zlib, name, "internal/zlib_streams", 1);
+        export_library_function(isolate, zlib, std::string("create") + name, "internal/zlib_streams", 1);
+    }
     return Value::object(zlib);
 }
 
