@@ -325,6 +325,8 @@ std::vector<std::string> format_typed_array(Context& ctx, JsTypedArray* typed) {
 }
 
 std::vector<std::string> format_array_buffer(Context& ctx, JsArrayBuffer* buffer) {
+    // Its bytes were transferred away: Node cannot view it and says so.
+    if (buffer->detached) return {"(detached)"};
     size_t shown = capped_length(ctx, buffer->data.size());
     std::string str = hex_bytes(buffer->data.data(), shown);
     size_t remaining = buffer->data.size() - shown;

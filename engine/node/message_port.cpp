@@ -1,6 +1,8 @@
 // MessageChannel ports of one isolate; see message_port.h.
 #include "engine/node/message_port.h"
 
+#include <algorithm>
+
 #include "engine/js/operations.h"
 #include "engine/node/process.h"
 #include "engine/node/worker.h"
@@ -26,17 +28,18 @@ int PortHub::refed_count() const {
 }
 
 std::optional<uint64_t> PortHub::next_ready_ns() const {
+    if (!close_notices_.empty()) return process_.now_ns();
     for (const Port& port : ports_) {
         if (port.started && !port.closed && !port.state->queue.empty()) return process_.now_ns();
     }
     return std::nullopt;
 }
 
-bool PortHub::has_closing() const {
-    for (const Port& port : ports_) {
-        if (port.close_pending) return true;
-    }
-    return false;
+bool PortHub::has_closing() const { return !closing_.empty(); }
+
+void PortHub::mark_closing(Port& port) {
+    port.close_pending = true;
+    closing_.push_back(port.state->id);
 }
 
 std::pair<uint32_t, uint32_t> PortHub::create_channel() {
@@ -58,12 +61,18 @@ void PortHub::post(uint32_t from, std::shared_ptr<CloneNode> message, size_t byt
     const Port* port = find(from);
     if (port == nullptr || port->closed || port->state->peer_closed) return;
     const uint32_t peer = port->state->peer;
-    if (owns(peer)) return receive(peer, std::move(message));
+    const uint32_t self = process_.isolate().id;
+    if (owns(peer)) {
+        record_message(process_, EventKind::MessagePost, self, trace::MessageRoute::Port, *message, bytes);
+        return receive(peer, PortMessage{std::move(message), self, bytes});
+    }
     IsolateLink& link = isolate_link(process_);
-    link.send(port_owner(*link.shared, peer), LinkMessage::PortData, peer, std::move(message), bytes);
+    const uint32_t owner = port_owner(*link.shared, peer);
+    record_message(process_, EventKind::MessagePost, owner, trace::MessageRoute::Port, *message, bytes);
+    link.send(owner, LinkMessage::PortData, peer, std::move(message), bytes);
 }
 
-void PortHub::receive(uint32_t id, std::shared_ptr<CloneNode> message) {
+void PortHub::receive(uint32_t id, PortMessage message) {
     Port* port = find(id);
     if (port == nullptr) {
         orphans_.emplace_back(id, std::move(message));
@@ -84,11 +93,16 @@ void PortHub::close(uint32_t id) {
     Port* port = find(id);
     if (port == nullptr || port->closed) return;
     port->closed = true;
-    port->close_pending = true;
+    mark_closing(*port);
     port->state->queue.clear();
-    const uint32_t peer = port->state->peer;
-    if (port->state->peer_closed) return;
-    if (owns(peer)) return peer_closed(peer);
+}
+
+// Node disentangles a port in its handle's close callback: the peer hears
+// of the close only from this close phase on.
+void PortHub::notify_peer(const Port& port) {
+    if (port.state->peer_closed) return;
+    const uint32_t peer = port.state->peer;
+    if (owns(peer)) return close_notices_.push_back(peer);
     if (auto* link = process_.loop().find_io_source<IsolateLink>()) {
         link->send(port_owner(*link->shared, peer), LinkMessage::PortClose, peer, nullptr, 0);
     }
@@ -101,16 +115,17 @@ void PortHub::peer_closed(uint32_t id) {
     // Node closes the entangled port too; only a started one reports it.
     if (port->state->queue.empty() || !port->started) {
         port->closed = true;
-        port->close_pending = port->started;
+        if (port->started) mark_closing(*port);
     }
 }
+
 
 std::shared_ptr<CloneNode> PortHub::take_one(uint32_t id) {
     Port* port = find(id);
     if (port == nullptr || port->state->queue.empty()) return nullptr;
-    std::shared_ptr<CloneNode> message = std::move(port->state->queue.front());
+    PortMessage message = std::move(port->state->queue.front());
     port->state->queue.pop_front();
-    return message;
+    return std::move(message.value);
 }
 
 std::shared_ptr<PortState> PortHub::state_of(uint32_t id) const {
@@ -142,12 +157,22 @@ uint32_t PortHub::adopt(const std::shared_ptr<PortState>& state) {
     return state->id;
 }
 
-void PortHub::emit(uint32_t kind, uint32_t id, const std::shared_ptr<CloneNode>& message) {
+void PortHub::emit_message(uint32_t id, const PortMessage& message) {
+    record_message(process_, EventKind::MessageDeliver, message.sender, trace::MessageRoute::Port, *message.value,
+                   message.bytes);
+    call_dispatcher(kDispatchPortMessage, id, message.value);
+}
+
+void PortHub::emit_close(uint32_t id) {
+    process_.record(EventKind::Emit, Rule::CloseCallbacksPhase, process_.intern("close"));
+    call_dispatcher(kDispatchPortClose, id, nullptr);
+}
+
+void PortHub::call_dispatcher(uint32_t kind, uint32_t id, const std::shared_ptr<CloneNode>& message) {
     NodeProcess& p = process_;
     js::Isolate& isolate = p.isolate();
     js::Value dispatcher = js::get(isolate, js::Value::object(isolate.realm().global), "__looplabWorkerDispatch");
     if (!js::is_callable(dispatcher)) return;
-    p.record(EventKind::Emit, Rule::None, p.intern(kind == kDispatchPortMessage ? "message" : "close"));
     p.callback_scope([&] {
         js::Value value = js::Value::undefined();
         if (message) {
@@ -161,32 +186,52 @@ void PortHub::emit(uint32_t kind, uint32_t id, const std::shared_ptr<CloneNode>&
 }
 
 void PortHub::deliver(uint64_t) {
-    // Port by port, as libuv runs the async handles; a port drains what was
-    // queued when its turn came, each message its own callback.
-    for (size_t i = 0; i < ports_.size(); i++) {
-        if (!ports_[i].started || ports_[i].closed) continue;
-        const uint32_t id = ports_[i].state->id;
-        size_t count = ports_[i].state->queue.size();
-        while (count-- > 0) {
-            Port* port = find(id);
-            if (port == nullptr || port->closed || port->state->queue.empty()) break;
-            std::shared_ptr<CloneNode> message = std::move(port->state->queue.front());
-            port->state->queue.pop_front();
-            emit(kDispatchPortMessage, id, message);
-        }
-        Port* port = find(id);
-        if (port != nullptr && port->state->peer_closed && port->state->queue.empty() && !port->closed) {
-            port->closed = true;
-            port->close_pending = true;
-        }
+    // Port by port in creation order, as libuv runs the async handles: a
+    // started port's messages, and a close notice sent by the last close
+    // phase (it closes the port once what was queued before it is delivered).
+    std::vector<uint32_t> notices;
+    notices.swap(close_notices_);
+    const auto noticed = [&notices](uint32_t id) { return std::find(notices.begin(), notices.end(), id) != notices.end(); };
+    std::vector<uint32_t> turn;
+    for (const Port& port : ports_) {
+        if (!port.closed && (port.started || noticed(port.state->id))) turn.push_back(port.state->id);
+    }
+    for (uint32_t id : turn) {
+        if (noticed(id)) peer_closed(id);
+        drain(id);
+    }
+}
+
+// What was queued on port `id` when its turn came, each message its own
+// callback; a port whose peer closed closes once it has drained.
+void PortHub::drain(uint32_t id) {
+    Port* port = find(id);
+    if (port == nullptr || !port->started) return;
+    size_t count = port->state->queue.size();
+    while (count-- > 0) {
+        port = find(id);
+        if (port == nullptr || port->closed || port->state->queue.empty()) break;
+        PortMessage message = std::move(port->state->queue.front());
+        port->state->queue.pop_front();
+        emit_message(id, message);
+    }
+    port = find(id);
+    if (port != nullptr && port->state->peer_closed && port->state->queue.empty() && !port->closed) {
+        port->closed = true;
+        mark_closing(*port);
     }
 }
 
 void PortHub::run_closing() {
-    for (size_t i = 0; i < ports_.size(); i++) {
-        if (!ports_[i].close_pending) continue;
-        ports_[i].close_pending = false;
-        emit(kDispatchPortClose, ports_[i].state->id, nullptr);
+    // Ports closed by these callbacks wait for the next close phase.
+    std::vector<uint32_t> due;
+    due.swap(closing_);
+    for (auto it = due.rbegin(); it != due.rend(); ++it) {
+        Port* port = find(*it);
+        if (port == nullptr || !port->close_pending) continue;
+        port->close_pending = false;
+        notify_peer(*port);
+        emit_close(*it);
     }
 }
 

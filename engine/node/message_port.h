@@ -19,12 +19,19 @@ namespace looplab::node {
 
 class NodeProcess;
 
+// A message queued on a port, with what the trace says of it.
+struct PortMessage {
+    std::shared_ptr<CloneNode> value;
+    uint32_t sender = 0;  // isolate
+    size_t bytes = 0;
+};
+
 // What a transfer carries from one isolate to another.
 struct PortState {
     uint32_t id = 0;
     uint32_t peer = 0;
     bool peer_closed = false;
-    std::deque<std::shared_ptr<CloneNode>> queue;  // arrived, not yet delivered
+    std::deque<PortMessage> queue;  // arrived, not yet delivered
 };
 
 class PortHub final : public IoSource {
@@ -44,10 +51,11 @@ public:
     // port.postMessage: the message goes to the peer, here or in its isolate.
     void post(uint32_t from, std::shared_ptr<CloneNode> message, size_t bytes);
     // A message (from this isolate or the World) for port `id`.
-    void receive(uint32_t id, std::shared_ptr<CloneNode> message);
+    void receive(uint32_t id, PortMessage message);
     void set_started(uint32_t id);
     void set_refed(uint32_t id, bool refed);
     void close(uint32_t id);
+    // The peer closed: its notice arrived (from the World, in the poll phase).
     void peer_closed(uint32_t id);
     // receiveMessageOnPort: the oldest queued message, taken synchronously.
     std::shared_ptr<CloneNode> take_one(uint32_t id);
@@ -68,11 +76,22 @@ private:
     };
     Port* find(uint32_t id);
     const Port* find(uint32_t id) const;
-    void emit(uint32_t kind, uint32_t id, const std::shared_ptr<CloneNode>& message);
+    void emit_message(uint32_t id, const PortMessage& message);
+    void emit_close(uint32_t id);
+    void call_dispatcher(uint32_t kind, uint32_t id, const std::shared_ptr<CloneNode>& message);
+    void mark_closing(Port& port);
+    void notify_peer(const Port& port);
+    void drain(uint32_t id);
 
     NodeProcess& process_;
     std::vector<Port> ports_;  // creation / adoption order: the order poll drains them
-    std::vector<std::pair<uint32_t, std::shared_ptr<CloneNode>>> orphans_;  // for ports still in transit here
+    std::vector<std::pair<uint32_t, PortMessage>> orphans_;  // for ports still in transit here
+    // Ports whose 'close' is due, in the order they were closed: libuv runs
+    // the handles closed in one iteration last-closed first.
+    std::vector<uint32_t> closing_;
+    // Close notices for peers in this isolate: like a message on the peer's
+    // async handle, seen by the next poll phase.
+    std::vector<uint32_t> close_notices_;
     uint32_t next_local_ = 1;
 };
 

@@ -244,7 +244,7 @@ if (!binding.isMainThread) {
 return {
   isMainThread: binding.isMainThread,
   parentPort,
-  workerData: binding.workerData,
+  workerData: binding.workerData(),
   threadId: binding.threadId,
   resourceLimits: {},
   Worker,
@@ -340,7 +340,9 @@ Value worker_post(Isolate& isolate, const CallArgs& call) {
     release_ports(isolate, transfer, receiver);
     const size_t bytes = clone_size(*node);
     // Serialization costs the sender's time; the channel is the worker's id.
-    process_of(isolate).charge(bytes * kMessageByteNs);
+    NodeProcess& p = process_of(isolate);
+    p.charge(bytes * p.costs().worker_message_byte_ns);
+    record_message(p, trace::EventKind::MessagePost, receiver, trace::MessageRoute::Worker, *node, bytes);
     link.send(receiver, LinkMessage::Data, link.id, node, bytes);
     return Value::undefined();
 }
@@ -367,7 +369,7 @@ Value port_post(Isolate& isolate, const CallArgs& call) {
         if (owner != p.isolate().id) release_ports(isolate, transfer, owner);
     }
     const size_t bytes = clone_size(*node);
-    p.charge(bytes * kMessageByteNs);
+    p.charge(bytes * p.costs().worker_message_byte_ns);
     hub.post(id, std::move(node), bytes);
     return Value::undefined();
 }
@@ -429,6 +431,17 @@ Value worker_report_error(Isolate& isolate, const CallArgs& call) {
     return Value::undefined();
 }
 
+// binding.workerData(): the worker's workerData, rebuilt once. Called only
+// after the module installed its dispatcher: ports transferred with the
+// data become MessagePort objects through it.
+Value worker_data(Isolate& isolate, const CallArgs&) {
+    IsolateLink* link = process_of(isolate).loop().find_io_source<IsolateLink>();
+    if (link == nullptr || link->is_main || link->main_thread_of_process) return Value::null();
+    return deserialize_value(isolate, link->worker_data, [&isolate](const std::shared_ptr<void>& state) {
+        return make_port_object(isolate, state);
+    });
+}
+
 }  // namespace
 
 Value create_worker_threads_module(Isolate& isolate) {
@@ -453,10 +466,7 @@ Value create_worker_threads_module(Isolate& isolate) {
     create_data_property(isolate, binding, isolate.intern("isMainThread"), Value::boolean(is_main));
     create_data_property(isolate, binding, isolate.intern("threadId"), Value::number(is_main ? 0 : link->id));
     create_data_property(isolate, binding, isolate.intern("parentId"), Value::number(is_main ? 0 : link->parent));
-    create_data_property(isolate, binding, isolate.intern("workerData"),
-                         is_main ? Value::null() : deserialize_value(isolate, link->worker_data, [&isolate](const std::shared_ptr<void>& state) {
-                             return make_port_object(isolate, state);
-                         }));
+    isolate.define_method(binding, "workerData", worker_data, 0);
     const std::string params[] = {"binding", "EventEmitter"};
     CompileError error;
     JsFunction* factory =

@@ -418,6 +418,13 @@ ForkedChild fork_process(NodeProcess& parent, ForkSpec spec) {
     return child;
 }
 
+// The trace's message event (worker.h) for an IPC message.
+static void record_ipc_message(NodeProcess& p, EventKind kind, uint32_t peer, const IpcPayload& payload) {
+    const size_t bytes = clone_size(payload.value);
+    if (payload.json) return record_message(p, kind, peer, trace::MessageRoute::Ipc, trace::MessagePayload::Json, bytes);
+    record_message(p, kind, peer, trace::MessageRoute::Ipc, payload.value, bytes);
+}
+
 void ipc_post(NodeProcess& from, uint32_t to, IpcKind kind, std::shared_ptr<const void> payload, size_t bytes,
               bool interrupt) {
     IsolateLink& link = isolate_link(from);
@@ -433,7 +440,11 @@ void ipc_post(NodeProcess& from, uint32_t to, IpcKind kind, std::shared_ptr<cons
     m.channel = link.id;
     m.interrupt = interrupt;
     m.payload = std::move(payload);
-    from.record(EventKind::Emit, Rule::None, from.intern(std::string("send ") + std::string(event_name(kind))));
+    if (kind == IpcKind::Message || kind == IpcKind::Internal) {
+        record_ipc_message(from, EventKind::MessagePost, to, *static_cast<const IpcPayload*>(m.payload.get()));
+    } else {
+        from.record(EventKind::Emit, Rule::None, from.intern(std::string("send ") + std::string(event_name(kind))));
+    }
     if (!link.shared->world->post(std::move(m))) throw LimitExceeded{"looplab: too many messages in flight"};
 }
 
@@ -441,7 +452,11 @@ void dispatch_process_message(NodeProcess& p, const sim::Message& m) {
     const auto kind = IpcKind(m.kind);
     if (kind == IpcKind::Kill) throw ProcessKilled{*static_cast<const std::string*>(m.payload.get())};
     IsolateLink& link = isolate_link(p);
-    p.record(EventKind::Emit, Rule::None, p.intern(event_name(kind)));
+    if (kind == IpcKind::Message || kind == IpcKind::Internal) {
+        record_ipc_message(p, EventKind::MessageDeliver, m.sender, *static_cast<const IpcPayload*>(m.payload.get()));
+    } else {
+        p.record(EventKind::Emit, Rule::None, p.intern(event_name(kind)));
+    }
     p.callback_scope([&] {
         Isolate& isolate = p.isolate();
         Value value = Value::undefined();

@@ -148,8 +148,10 @@ private:
                 }
                 n.kind = Kind::ArrayBuffer;
                 if (const int index = transfer_index(b); index >= 0) {
-                    n.transferred = true;
+                    n.transferred = true;  // a detached one transfers as an empty buffer
                     n.length = size_t(index);
+                } else if (b->detached) {
+                    throw_data_clone_error("An ArrayBuffer is detached and could not be cloned.");
                 } else {
                     n.bytes = b->data.to_vector();
                 }
@@ -214,6 +216,14 @@ private:
 
     void props(const CloneNode& n, JsObject* o) {
         for (const auto& [key, v] : n.props) create_data_property(isolate_, o, isolate_.intern(key), value(v));
+    }
+
+    // A view must lie inside its buffer (as V8's deserializer checks): a
+    // tree whose transferred bytes were already consumed rebuilds an empty
+    // buffer, and a view past its end would read freed memory.
+    static bool view_fits(const JsTypedArray& t) {
+        const size_t size = t.buffer->data.size();
+        return t.byte_offset <= size && t.length <= (size - t.byte_offset) / t.element_size();
     }
 
     Value construct_global(const char* name) {
@@ -299,10 +309,11 @@ private:
             case Kind::TypedArray: {
                 Value buffer = n.items.empty() ? Value::undefined() : value(n.items[0]);
                 if (!buffer.is_object() || buffer.as_object()->cls != ObjectClass::ArrayBuffer) return Value::undefined();
+                auto* b = static_cast<JsArrayBuffer*>(buffer.as_object());
                 auto* t = isolate_.heap().make<JsTypedArray>(realm.typed_array_prototypes[n.typed_kind],
-                                                             TypedArrayKind(n.typed_kind),
-                                                             static_cast<JsArrayBuffer*>(buffer.as_object()),
-                                                             n.byte_offset, n.length);
+                                                             TypedArrayKind(n.typed_kind), b, n.byte_offset,
+                                                             n.length);
+                if (!view_fits(*t)) isolate_.throw_error(ErrorType::Error, "Unable to deserialize cloned data.");
                 return Value::object(remember(n, t));
             }
             default: {
@@ -339,6 +350,31 @@ size_t clone_size(const CloneNode& node) {
     for (const auto& [key, v] : node.props) n += key.size() + clone_size(v);
     for (const CloneNode& item : node.items) n += clone_size(item);
     return n;
+}
+
+trace::MessagePayload payload_type(const CloneNode& node) {
+    using P = trace::MessagePayload;
+    switch (node.kind) {
+        case Kind::Undefined: return P::Undefined;
+        case Kind::Null: return P::Null;
+        case Kind::Bool: return P::Boolean;
+        case Kind::Number: return P::Number;
+        case Kind::String: return P::String;
+        case Kind::BigInt: return P::BigInt;
+        case Kind::Array: return P::Array;
+        case Kind::Date: return P::Date;
+        case Kind::RegExp: return P::RegExp;
+        case Kind::Map: return P::Map;
+        case Kind::Set: return P::Set;
+        case Kind::Error: return P::Error;
+        case Kind::ArrayBuffer: return P::ArrayBuffer;
+        case Kind::TypedArray: return P::TypedArray;
+        case Kind::SharedArrayBuffer: return P::SharedArrayBuffer;
+        case Kind::Port: return P::MessagePort;
+        case Kind::Object:
+        case Kind::Ref: return P::Object;
+    }
+    return P::Object;
 }
 
 }  // namespace looplab::node

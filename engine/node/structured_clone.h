@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/js/isolate.h"
+#include "engine/trace/event.h"
 
 namespace looplab::node {
 
@@ -47,13 +48,18 @@ struct TransferList {
 // Throws a DataCloneError (a JS exception) for what cannot be cloned.
 // Buffers in `transfer` move into the tree and are detached in `isolate`.
 CloneNode serialize_value(js::Isolate& isolate, js::Value value, const TransferList& transfer = {});
-// Rebuilds the value; `make_port` turns a transferred port back into an
-// object of the receiving isolate. Bytes of transferred buffers move out of
-// `node`, so a tree is deserialized once when it carries transfers.
+// Rebuilds the value as its receiver: `make_port` turns a transferred port
+// back into an object of the receiving isolate, and the bytes of transferred
+// buffers move out of `node`, so a tree is consumed once when it carries
+// transfers. No default for `make_port`: with one, a call on a non-const
+// tree that meant to copy would silently consume it instead.
 using PortFactory = std::function<js::Value(const std::shared_ptr<void>& port)>;
-js::Value deserialize_value(js::Isolate& isolate, CloneNode& node, const PortFactory& make_port = {});
+js::Value deserialize_value(js::Isolate& isolate, CloneNode& node, const PortFactory& make_port);
+// Rebuilds a copy and leaves `node` intact (transferred bytes are copied).
 js::Value deserialize_value(js::Isolate& isolate, const CloneNode& node);
 // Bytes a message costs on the wire (for the cost model).
 size_t clone_size(const CloneNode& node);
+// The top-level type of a message, for the trace's message events.
+trace::MessagePayload payload_type(const CloneNode& node);
 
 }  // namespace looplab::node

@@ -101,10 +101,10 @@ int run_worker_process(NodeProcess& p, const WorkerSpec& spec) {
     install_console(p);
     install_timer_globals(p);
     install_abort_globals(p);
+    install_worker_globals(p);
     install_web_globals(p);
     // Node's worker bootstrap loads worker_threads first: its parentPort and
     // its uncaught-exception reporting exist even if the script never asks.
-    install_worker_globals(p);
     p.modules->require(nullptr, "worker_threads");
     p.record(EventKind::PhaseEnter, Rule::MainScriptRunsFirst, uint32_t(trace::Phase::Main));
     js::CompileError syntax_error;
@@ -135,10 +135,11 @@ void run_worker_thread(std::shared_ptr<WorldShared> shared, uint32_t id, uint32_
     uint64_t end_ns = start_ns;
     {
         NodeProcess p(config, sink, trace.get());
+        p.mutable_costs() = shared->costs;
         p.isolate().id = id;
+        p.isolate().shared_memory = &world_shared_memory();
         p.advance_clock_to(start_ns);
         p.update_loop_time();
-        p.isolate().shared_memory = &world_shared_memory();
         p.main_path = spec.filename;
         p.main_dir = spec.dir;
         p.modules = std::make_unique<ModuleLoader>(p, p.main_dir);
@@ -280,7 +281,7 @@ void IsolateLink::send(uint32_t to, LinkMessage kind, uint32_t channel, std::sha
     // One latency for every message: a later send never overtakes an earlier
     // one on the same channel (the bytes were charged to the sender already).
     (void)bytes;
-    m.arrival_ns = m.sent_ns + kWorkerMessageNs;
+    m.arrival_ns = m.sent_ns + process.costs().worker_message_ns;
     m.sender = id;
     m.receiver = to;
     m.kind = uint32_t(kind);
@@ -291,7 +292,7 @@ void IsolateLink::send(uint32_t to, LinkMessage kind, uint32_t channel, std::sha
 }
 
 uint32_t IsolateLink::spawn(WorkerSpec spec) {
-    const uint64_t start = process.now_ns() + kWorkerStartupNs;
+    const uint64_t start = process.now_ns() + process.costs().worker_startup_ns;
     std::optional<uint32_t> child = world().add_isolate(start);
     if (!child) return 0;
     world().start_thread(*child, [s = shared, c = *child, p = id, start, spec = std::move(spec)]() mutable {
@@ -313,9 +314,16 @@ void IsolateLink::dispatch(const sim::Message& m) {
         return;
     }
     if (kind == LinkMessage::Terminate) throw ProcessExit{1};
+    if (kind == LinkMessage::AtomicsWake) return;  // Atomics.wait takes its own (world.h wait_for_kind)
+    if (kind == LinkMessage::PortData || kind == LinkMessage::PortClose) return dispatch_port(m);
     js::Value dispatcher = js::get(isolate, js::Value::object(isolate.realm().global), "__looplabWorkerDispatch");
     if (!js::is_callable(dispatcher)) return;
-    p.record(EventKind::Emit, Rule::None, p.intern(kind == LinkMessage::Data ? "message" : "worker event"));
+    if (kind == LinkMessage::Data) {
+        const auto& node = *static_cast<const CloneNode*>(m.payload.get());
+        record_message(p, EventKind::MessageDeliver, m.sender, trace::MessageRoute::Worker, node, clone_size(node));
+    } else {
+        p.record(EventKind::Emit, Rule::None, p.intern("worker event"));
+    }
     p.callback_scope([&] {
         js::Value value = js::Value::undefined();
         if (kind == LinkMessage::Data || kind == LinkMessage::Error) {
@@ -325,8 +333,6 @@ void IsolateLink::dispatch(const sim::Message& m) {
                 return make_port_object(isolate, state);
             });
         } else if (kind == LinkMessage::Exit) {
-    if (kind == LinkMessage::AtomicsWake) return;  // Atomics.wait takes its own (world.h wait_for_kind)
-    if (kind == LinkMessage::PortData || kind == LinkMessage::PortClose) return dispatch_port(m);
             value = js::Value::number(*static_cast<const int*>(m.payload.get()));
         }
         const js::Value args[] = {js::Value::number(double(m.kind)), js::Value::number(m.channel), value};
@@ -334,14 +340,6 @@ void IsolateLink::dispatch(const sim::Message& m) {
     });
 }
 
-IsolateLink& isolate_link(NodeProcess& p) {
-    if (auto* link = p.loop().find_io_source<IsolateLink>()) return *link;
-    auto shared = std::make_shared<WorldShared>();
-    shared->config = p.config();
-    shared->tracing = p.tracing();
-    sim::WorldConfig wc;
-    wc.host_threads = p.config().host_threads != 0 ? p.config().host_threads
-                                                   : std::max(1u, std::thread::hardware_concurrency());
 // A message for a MessagePort: to it if it lives here, on to its new
 // isolate if it moved away meanwhile, else kept until it arrives here.
 void IsolateLink::dispatch_port(const sim::Message& m) {
@@ -354,12 +352,39 @@ void IsolateLink::dispatch_port(const sim::Message& m) {
     }
     if (kind == LinkMessage::PortClose) return hub.peer_closed(m.channel);
     auto message = std::const_pointer_cast<CloneNode>(std::static_pointer_cast<const CloneNode>(m.payload));
-    hub.receive(m.channel, std::move(message));
+    const size_t bytes = clone_size(*message);
+    hub.receive(m.channel, PortMessage{std::move(message), m.sender, bytes});
 }
 
+void record_message(NodeProcess& p, trace::EventKind kind, uint32_t peer, trace::MessageRoute route,
+                    const CloneNode& payload, size_t bytes) {
+    record_message(p, kind, peer, route, payload_type(payload), bytes);
+}
+
+void record_message(NodeProcess& p, trace::EventKind kind, uint32_t peer, trace::MessageRoute route,
+                    trace::MessagePayload payload, size_t bytes) {
+    const trace::MessageInfo info{uint16_t(peer), payload, route};
+    const Rule rule = kind == EventKind::MessagePost ? Rule::MessagePosted : Rule::MessageDelivered;
+    p.record(kind, rule, trace::pack_message(info), uint32_t(std::min<size_t>(bytes, UINT32_MAX)));
+}
+
+uint64_t message_window_ns(const sim::CostModel& costs) {
+    return std::max<uint64_t>(1, std::min(costs.worker_message_ns, costs.ipc_hop_ns));
+}
+
+IsolateLink& isolate_link(NodeProcess& p) {
+    if (auto* link = p.loop().find_io_source<IsolateLink>()) return *link;
+    auto shared = std::make_shared<WorldShared>();
+    shared->config = p.config();
+    shared->costs = p.costs();
+    shared->tracing = p.tracing();
+    sim::WorldConfig wc;
+    wc.host_threads = p.config().host_threads != 0 ? p.config().host_threads
+                                                   : std::max(1u, std::thread::hardware_concurrency());
     wc.cores = p.config().cores;
-    wc.window_ns = kWorkerMessageNs;
+    wc.window_ns = message_window_ns(p.costs());
     shared->world = std::make_unique<sim::World>(wc);
+    p.isolate().shared_memory = &world_shared_memory();
     const uint32_t id = *shared->world->add_isolate(start_of_world(p));
     shared->world->adopt_current_thread(id);
     auto link = std::make_unique<IsolateLink>(p, shared, id, id, true);
@@ -368,15 +393,6 @@ void IsolateLink::dispatch_port(const sim::Message& m) {
     return ref;
 }
 
-    p.isolate().shared_memory = &world_shared_memory();
-// ---------------------------------------------------------------- trace merge
-
-namespace {
-
-bool carries_string(EventKind k) {
-    const std::string_view n = trace::event_kind_name(k);
-    return n == "call_push" || n == "console_write" || n == "uncaught" || n == "emit" || n == "limit";
-}
 std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace) {
     struct Observers {
         std::unique_ptr<WorkerTraceObserver> tracer;
@@ -389,6 +405,14 @@ std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::
     return owned;
 }
 
+// ---------------------------------------------------------------- trace merge
+
+namespace {
+
+bool carries_string(EventKind k) {
+    const std::string_view n = trace::event_kind_name(k);
+    return n == "call_push" || n == "console_write" || n == "uncaught" || n == "emit" || n == "limit";
+}
 
 bool carries_item(EventKind k) {
     const std::string_view n = trace::event_kind_name(k);

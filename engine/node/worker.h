@@ -18,6 +18,7 @@
 #include "engine/node/event_loop.h"
 #include "engine/node/runtime.h"
 #include "engine/node/structured_clone.h"
+#include "engine/sim/cost_model.h"
 #include "engine/sim/world.h"
 #include "engine/trace/trace.h"
 
@@ -25,12 +26,10 @@ namespace looplab::node {
 
 class NodeProcess;
 
-// Modelled costs of parallelism (virtual ns). TODO(cost-model): move into
-// sim::CostModel once that file is free to edit; docs/parallelism.md lists them.
-inline constexpr uint64_t kWorkerMessageNs = 50'000;   // postMessage hop between threads (the window)
-inline constexpr uint64_t kMessageByteNs = 1;          // serialization per byte
-inline constexpr uint64_t kWorkerStartupNs = 10'000'000;  // new Worker() -> its script starts
-inline constexpr uint32_t kBarrierStatements = 1024;   // statements between clock publications
+// Statements between clock publications (not a cost: how often an isolate
+// checks in with the World). The costs of workers and messages are in
+// sim::CostModel (worker_startup_ns, worker_message_ns, worker_message_byte_ns).
+inline constexpr uint32_t kBarrierStatements = 1024;
 
 // What crosses the World between isolates (sim::Message::kind).
 enum class LinkMessage : uint32_t { Data = 1, Stdout, Stderr, Online, Error, Exit, Terminate, PortData, PortClose, AtomicsWake };
@@ -39,6 +38,7 @@ enum class LinkMessage : uint32_t { Data = 1, Stdout, Stderr, Online, Error, Exi
 struct WorldShared {
     std::unique_ptr<sim::World> world;
     RunConfig config;
+    sim::CostModel costs;  // the run's model (with --cost-model): every isolate charges by it
     bool tracing = false;
     std::mutex traces_mutex;
     std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>> worker_traces;
@@ -98,11 +98,23 @@ public:
 private:
     sim::World& world() const { return *shared->world; }
     void dispatch(const sim::Message& m);
+    void dispatch_port(const sim::Message& m);
     mutable uint64_t safe_ = 0;
     std::unique_ptr<BarrierObserver> observer_;
     trace::Trace* main_trace_ = nullptr;
-    void dispatch_port(const sim::Message& m);
 };
+
+// The trace's message events: `kind` is MessagePost (at the sender, `peer`
+// the receiver) or MessageDeliver (at the receiver, `peer` the sender);
+// the payload's type and size in bytes travel with it.
+void record_message(NodeProcess& p, trace::EventKind kind, uint32_t peer, trace::MessageRoute route,
+                    const CloneNode& payload, size_t bytes);
+void record_message(NodeProcess& p, trace::EventKind kind, uint32_t peer, trace::MessageRoute route,
+                    trace::MessagePayload payload, size_t bytes);
+
+// The World's window: the smallest latency any message between isolates
+// can have (a worker message or an IPC hop), at least 1 ns.
+uint64_t message_window_ns(const sim::CostModel& costs);
 
 // Atomics across isolates through the World (shared_memory_host.cpp).
 js::SharedMemoryHost& world_shared_memory();

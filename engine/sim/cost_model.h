@@ -56,6 +56,15 @@ struct CostModel {
     // Per byte carried over the loopback.
     uint64_t net_byte_ns = 1;
 
+    // ---- worker threads (docs/parallelism.md) ----
+    // new Worker() until the worker's script starts (a new isolate and loop).
+    uint64_t worker_startup_ns = 10'000'000;
+    // One postMessage between threads of a process (a MessagePort hop, the
+    // receiver's async wake-up); also worker stdout/stderr and exit notices.
+    uint64_t worker_message_ns = 50'000;
+    // Per serialized byte of a postMessage (structured clone), charged to the sender.
+    uint64_t worker_message_byte_ns = 1;
+
     // ---- processes (docs/parallelism.md) ----
     // child_process.fork() until the child's main script starts (node's own boot).
     uint64_t fork_ns = 40'000'000;

@@ -11,6 +11,7 @@
 
 #include "engine/trace/export_buffer.h"
 #include "engine/trace/exporters.h"
+#include "engine/trace/message_text.h"
 
 namespace looplab::trace {
 namespace {
@@ -187,6 +188,11 @@ private:
         case EventKind::PoolStarted:
         case EventKind::PoolFinished:
         case EventKind::IoReady: pool_event(e, t); break;
+        case EventKind::MessagePost:
+        case EventKind::MessageDeliver:
+            instant(js, t, std::string(e.kind == EventKind::MessagePost ? "post " : "deliver ") + message_summary(e));
+            out_ << '}';
+            break;
         case EventKind::TimeJump:
         case EventKind::Step:
         case EventKind::HandleRef: break;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/trace/exporters.h"
+#include "engine/trace/message_text.h"
 
 namespace looplab::trace {
 namespace {
@@ -116,6 +117,8 @@ private:
             return "pool thread " + std::to_string(e.b) + " finishes " + callback(trace_, e.a);
         case EventKind::IoReady:
             return std::string(e.b ? "socket event " : "completion of ") + callback(trace_, e.a) + " is delivered";
+        case EventKind::MessagePost: return "post " + message_summary(e);
+        case EventKind::MessageDeliver: return "deliver " + message_summary(e);
         }
         return {};
     }

@@ -118,6 +118,12 @@ constexpr std::array<RuleInfo, kRuleCount> kRules{{
     {"listening_server_keeps_loop_alive",
      "A listening server or an open socket is a referenced handle: the loop keeps waiting for "
      "connections until it is closed or unref'ed."},
+    {"message_posted",
+     "postMessage copies the value (structured clone, or JSON for child process IPC) and returns at "
+     "once: the receiver gets its copy later, on its own thread."},
+    {"message_delivered",
+     "A message from another thread, port or process is delivered in the receiver's poll phase, "
+     "one 'message' callback per message, in the order they were sent."},
 }};
 
 }  // namespace

@@ -52,8 +52,10 @@ enum class Rule : uint8_t {
     SyncCallBlocksLoop,
     CloseCallbacksPhase,
     ListeningServerKeepsLoopAlive,
+    MessagePosted,
+    MessageDelivered,
 };
-inline constexpr size_t kRuleCount = 44;
+inline constexpr size_t kRuleCount = 46;
 
 // One sentence that explains the rule to a learner.
 std::string_view rule_text(Rule rule);

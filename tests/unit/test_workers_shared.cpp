@@ -69,6 +69,51 @@ TEST_CASE("structured clone: a transferred ArrayBuffer moves its bytes and detac
     CHECK(out->buffer->data.data() == bytes_before);
 }
 
+TEST_CASE("structured clone: a transfer tree consumed twice gives an error, not a view past its buffer") {
+    Heap1 a, b;
+    Value ab = a.construct("ArrayBuffer", {Value::number(8)});
+    Value view = a.construct("Float64Array", {ab});
+    node::TransferList transfer;
+    transfer.buffers.push_back(buffer_of(ab));
+    node::CloneNode tree = node::serialize_value(a.isolate, view, transfer);
+    CHECK(typed(node::deserialize_value(b.isolate, tree, {}))->length == 1);
+    std::string message;
+    try {
+        node::deserialize_value(b.isolate, tree, {});
+    } catch (const JsException& e) {
+        message = to_string(b.isolate, get(b.isolate, e.value, "message"));
+    }
+    CHECK(message == "Unable to deserialize cloned data.");
+}
+
+TEST_CASE("structured clone: a detached buffer cannot be cloned, only transferred (as an empty one)") {
+    Heap1 a, b;
+    Value ab = a.construct("ArrayBuffer", {Value::number(4)});
+    node::TransferList transfer;
+    transfer.buffers.push_back(buffer_of(ab));
+    node::serialize_value(a.isolate, ab, transfer);
+    REQUIRE(buffer_of(ab)->detached);
+    std::string name;
+    try {
+        node::serialize_value(a.isolate, ab);
+    } catch (const JsException& e) {
+        name = to_string(a.isolate, get(a.isolate, e.value, "name"));
+    }
+    CHECK(name == "DataCloneError");
+    node::CloneNode again = node::serialize_value(a.isolate, ab, transfer);
+    CHECK(buffer_of(node::deserialize_value(b.isolate, again, {}))->data.size() == 0);
+}
+
+TEST_CASE("structured clone: payload types for the trace's message events") {
+    Heap1 a;
+    CHECK(node::payload_type(node::serialize_value(a.isolate, a.isolate.new_string("x"))) ==
+          trace::MessagePayload::String);
+    CHECK(node::payload_type(node::serialize_value(a.isolate, a.construct("Map", {}))) == trace::MessagePayload::Map);
+    CHECK(node::payload_type(node::serialize_value(a.isolate, a.construct("Uint8Array", {Value::number(2)}))) ==
+          trace::MessagePayload::TypedArray);
+    CHECK(node::payload_type(node::serialize_value(a.isolate, Value::null())) == trace::MessagePayload::Null);
+}
+
 TEST_CASE("structured clone: a typed array met after its transferred buffer keeps its length") {
     Heap1 a, b;
     Value ab = a.construct("ArrayBuffer", {Value::number(4)});
