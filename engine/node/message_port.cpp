@@ -67,7 +67,7 @@ void PortHub::post(uint32_t from, std::shared_ptr<CloneNode> message, size_t byt
         return receive(peer, PortMessage{std::move(message), self, bytes});
     }
     IsolateLink& link = isolate_link(process_);
-    const uint32_t owner = port_owner(*link.shared, peer);
+    const uint32_t owner = port_owner(link, peer);
     record_message(process_, EventKind::MessagePost, owner, trace::MessageRoute::Port, *message, bytes);
     link.send(owner, LinkMessage::PortData, peer, std::move(message), bytes);
 }
@@ -104,7 +104,7 @@ void PortHub::notify_peer(const Port& port) {
     const uint32_t peer = port.state->peer;
     if (owns(peer)) return close_notices_.push_back(peer);
     if (auto* link = process_.loop().find_io_source<IsolateLink>()) {
-        link->send(port_owner(*link->shared, peer), LinkMessage::PortClose, peer, nullptr, 0);
+        link->send(port_owner(*link, peer), LinkMessage::PortClose, peer, nullptr, 0);
     }
 }
 
@@ -136,7 +136,7 @@ std::shared_ptr<PortState> PortHub::state_of(uint32_t id) const {
 void PortHub::release(uint32_t id, uint32_t new_owner) {
     for (size_t i = 0; i < ports_.size(); i++) {
         if (ports_[i].state->id != id) continue;
-        if (auto* link = process_.loop().find_io_source<IsolateLink>()) set_port_owner(*link->shared, id, new_owner);
+        if (auto* link = process_.loop().find_io_source<IsolateLink>()) set_port_owner(*link, id, new_owner);
         ports_.erase(ports_.begin() + long(i));
         return;
     }

@@ -365,7 +365,7 @@ Value port_post(Isolate& isolate, const CallArgs& call) {
     if (!transfer.ports.empty() && self) {
         // The ports go where the peer lives.
         IsolateLink* link = p.loop().find_io_source<IsolateLink>();
-        const uint32_t owner = hub.owns(self->peer) || link == nullptr ? p.isolate().id : port_owner(*link->shared, self->peer);
+        const uint32_t owner = hub.owns(self->peer) || link == nullptr ? p.isolate().id : port_owner(*link, self->peer);
         if (owner != p.isolate().id) release_ports(isolate, transfer, owner);
     }
     const size_t bytes = clone_size(*node);

@@ -207,15 +207,21 @@ bool IsolateLink::active() const {
     return hub != nullptr && hub->refed_count() > 0;
 }
 
-uint32_t port_owner(WorldShared& shared, uint32_t port) {
-    std::lock_guard lock(shared.ports_mutex);
-    auto it = shared.port_owners.find(port);
-    return it != shared.port_owners.end() ? it->second : port >> 20;
+// The owner table is shared by every isolate: it is read and written in
+// turn (World::take_turn, as Atomics are), so an isolate ahead in virtual
+// time sees a transfer made earlier in virtual time by a slower one,
+// whatever the host threads do.
+uint32_t port_owner(IsolateLink& link, uint32_t port) {
+    link.shared->world->take_turn(link.id, link.process.now_ns());
+    std::lock_guard lock(link.shared->ports_mutex);
+    auto it = link.shared->port_owners.find(port);
+    return it != link.shared->port_owners.end() ? it->second : port >> 20;
 }
 
-void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate) {
-    std::lock_guard lock(shared.ports_mutex);
-    shared.port_owners[port] = isolate;
+void set_port_owner(IsolateLink& link, uint32_t port, uint32_t isolate) {
+    link.shared->world->take_turn(link.id, link.process.now_ns());
+    std::lock_guard lock(link.shared->ports_mutex);
+    link.shared->port_owners[port] = isolate;
 }
 
 namespace {
@@ -345,7 +351,7 @@ void IsolateLink::dispatch(const sim::Message& m) {
 void IsolateLink::dispatch_port(const sim::Message& m) {
     PortHub& hub = port_hub(process);
     const auto kind = LinkMessage(m.kind);
-    const uint32_t owner = port_owner(*shared, m.channel);
+    const uint32_t owner = port_owner(*this, m.channel);
     if (!hub.owns(m.channel) && owner != id) {
         send(owner, kind, m.channel, m.payload, 0);
         return;

@@ -51,10 +51,6 @@ struct WorldShared {
     std::map<std::pair<const js::SharedBytes*, size_t>, std::deque<uint32_t>> waiters;
 };
 
-// The isolate that owns MessagePort `port` now (its creator unless it moved).
-uint32_t port_owner(WorldShared& shared, uint32_t port);
-void set_port_owner(WorldShared& shared, uint32_t port, uint32_t isolate);
-
 struct WorkerSpec {
     std::string filename;  // absolute path, or "[worker eval]"
     std::string source;
@@ -115,6 +111,11 @@ void record_message(NodeProcess& p, trace::EventKind kind, uint32_t peer, trace:
 // The World's window: the smallest latency any message between isolates
 // can have (a worker message or an IPC hop), at least 1 ns.
 uint64_t message_window_ns(const sim::CostModel& costs);
+
+// The isolate that owns MessagePort `port` at `link`'s virtual time (its
+// creator unless it moved); both wait for `link`'s turn in the World.
+uint32_t port_owner(IsolateLink& link, uint32_t port);
+void set_port_owner(IsolateLink& link, uint32_t port, uint32_t isolate);
 
 // Atomics across isolates through the World (shared_memory_host.cpp).
 js::SharedMemoryHost& world_shared_memory();
