@@ -135,8 +135,10 @@ private:
         return s + "\n";
     }
 
+    // Below a millisecond in whole microseconds, else in tenths of a millisecond.
     static std::string ms(uint64_t ns) {
-        const uint64_t tenths = (ns + 50'000) / 100'000;  // 0.1 ms
+        if (ns < 1'000'000) return std::to_string((ns + 500) / 1000) + " us";
+        const uint64_t tenths = (ns + 50'000) / 100'000;
         return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " ms";
     }
 
