@@ -158,8 +158,10 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
     dl->AddText(bold, bold->FontSize, ImVec2(at.x + pad, y), pal.text, node.title.c_str());
     y += bold->FontSize + 10 * s;
     const float name_w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, "main thread").x;
+    row_y_.clear();
     for (const ThreadNode& t : node.threads) {
         const float row_top = y;
+        row_y_.push_back({t.isolate, y + ui->FontSize * 0.5f + 4 * s});
         // name   [state]   detail
         dl->AddText(ui, ui->FontSize, ImVec2(at.x + pad, y + 4 * s), pal.text, t.name.c_str());
         const char* state = thread_state_name(t.state);
@@ -188,6 +190,7 @@ ProcessesPanel::Box ProcessesPanel::draw_process(const PanelContext& ctx, const 
     }
     const ImVec2 max(at.x + width, y + pad * 0.5f);
     dl->AddRect(at, max, pal.accent, 8 * s, 0, std::max(1.5f, 2 * s));
+    draw_messages(ctx, max.x - 30 * s);
     return Box{at, max};
 }
 
@@ -216,6 +219,39 @@ void ProcessesPanel::thread_row_input(const PanelContext& ctx, const ThreadNode&
     }
     ImGui::PopID();
     ImGui::SetCursorScreenPos(keep);
+}
+
+// Messages in flight between two threads of the box: an arc along its
+// right edge from the sender's row to the receiver's, with the payload type.
+void ProcessesPanel::draw_messages(const PanelContext& ctx, float right) {
+    const Palette& pal = ctx.look.palette();
+    const float s = ctx.look.scale();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* ui = ctx.look.fonts().ui;
+    auto row_of = [&](uint16_t isolate) -> const float* {
+        for (const auto& [id, y] : row_y_) {
+            if (id == isolate) return &y;
+        }
+        return nullptr;
+    };
+    float bulge = 18 * s;
+    for (const trace::MessageArrow& m : ctx.view.messages) {
+        const float* y0 = row_of(m.from);
+        const float* y1 = row_of(m.to);
+        if (y0 == nullptr || y1 == nullptr || m.from == m.to) continue;
+        const ImVec2 a(right, *y0), b(right, *y1);
+        const ImVec2 c1(right + bulge, *y0), c2(right + bulge, *y1);
+        const float thick = std::max(2.0f, 2.5f * s);
+        dl->AddBezierCubic(a, c1, c2, b, pal.accent, thick);
+        const float dir = *y1 > *y0 ? 1.0f : -1.0f;
+        const float h = 7 * s;
+        dl->AddTriangleFilled(b, ImVec2(b.x + h, b.y - dir * h * 0.6f), ImVec2(b.x + h * 0.2f, b.y - dir * h * 1.2f),
+                              pal.accent);
+        const ImVec2 tsz = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, m.label.c_str());
+        dl->AddText(ui, ui->FontSize, ImVec2(right - tsz.x - 4 * s + bulge * 0.5f, (*y0 + *y1 - tsz.y) * 0.5f),
+                    pal.accent, m.label.c_str());
+        bulge += 10 * s;  // several at once stay apart
+    }
 }
 
 // A straight arrow between two boxes' nearest edges with its label midway.

@@ -31,8 +31,9 @@ struct ProcessNode {
     uint32_t pool_size = 0, pool_busy = 0;
 };
 
-// A message between two threads (worker postMessage, process.send): drawn
-// as an arrow from one box to another. None exist yet.
+// A message between two processes (process.send): drawn as an arrow from
+// one box to another. Messages between threads of one process are arcs
+// inside its box (ViewState::messages).
 struct Link {
     size_t from_process = 0, to_process = 0;
     std::string label;
@@ -64,9 +65,11 @@ private:
     Box draw_process(const PanelContext& ctx, const ProcessNode& node, ImVec2 at, float width);
     void draw_link(const PanelContext& ctx, const Box& from, const Box& to, const std::string& label);
     void thread_row_input(const PanelContext& ctx, const ThreadNode& t, ImVec2 min, ImVec2 max);
+    void draw_messages(const PanelContext& ctx, float right);
 
     Controller* controller_ = nullptr;
     int pinned_ = -1;  // the thread chosen by a click, -1: follow each step's thread
+    std::vector<std::pair<uint16_t, float>> row_y_;  // (isolate, screen y) of the box being drawn
 };
 
 }  // namespace looplab::ui

@@ -47,9 +47,14 @@ std::string run_progress(const FrameInput& in) {
     if (in.stopping) return "\u25CF stopping\u2026";
     char text[96];
     const double steps = double(in.run_steps);
-    if (steps >= 1e9) std::snprintf(text, sizeof text, "\u25CF simulating\u2026 %.1f G instructions, %.0f s", steps / 1e9, in.run_seconds);
-    else if (steps >= 1e6) std::snprintf(text, sizeof text, "\u25CF simulating\u2026 %.0f M instructions, %.0f s", steps / 1e6, in.run_seconds);
-    else std::snprintf(text, sizeof text, "\u25CF simulating\u2026");
+    const char* prefix = "\u25CF simulating\u2026";
+    if (steps >= 1e9) {
+        std::snprintf(text, sizeof text, "%s %.1f G instructions, %.0f s", prefix, steps / 1e9, in.run_seconds);
+    } else if (steps >= 1e6) {
+        std::snprintf(text, sizeof text, "%s %.0f M instructions, %.0f s", prefix, steps / 1e6, in.run_seconds);
+    } else {
+        std::snprintf(text, sizeof text, "%s", prefix);
+    }
     return text;
 }
 
@@ -369,7 +374,8 @@ float Shell::longest_line_px(const std::string& source) {
         start = end + 1;
     }
     ImFont* mono = look_.fonts().mono;
-    const float char_w = mono != nullptr ? mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0, "M").x : ImGui::GetFontSize() * 0.6f;
+    const float char_w =
+        mono != nullptr ? mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0, "M").x : ImGui::GetFontSize() * 0.6f;
     measured_source_size_ = source.size();
     measured_source_data_ = source.data();
     measured_font_px_ = look_.font_px() * look_.zoom();

@@ -167,6 +167,20 @@ void dequeue(const Trace& trace, ViewState& s, const Event& e) {
     remove(s, e);
 }
 
+// A post starts an arrow from its isolate to the peer; the delivery to the
+// same peer pair (messages between two isolates arrive in order) ends it.
+void message_event(ViewState& s, const Event& e) {
+    const MessageInfo m = unpack_message(e.a);
+    if (e.kind == EventKind::MessagePost) {
+        s.messages.push_back(
+            MessageArrow{e.isolate, m.peer, std::string(message_payload_name(m.payload)), s.cursor});
+        return;
+    }
+    auto it = std::find_if(s.messages.begin(), s.messages.end(),
+                           [&](const MessageArrow& a) { return a.from == m.peer && a.to == e.isolate; });
+    if (it != s.messages.end()) s.messages.erase(it);
+}
+
 void apply_event(const Trace& trace, ViewState& s, const Event& e) {
     switch (e.kind) {
     case EventKind::TimeJump: break;
@@ -210,7 +224,7 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
     case EventKind::PoolFinished:
     case EventKind::IoReady: pool_event(trace, s, e); break;
     case EventKind::MessagePost:
-    case EventKind::MessageDeliver: break;
+    case EventKind::MessageDeliver: message_event(s, e); break;
     }
 }
 

@@ -87,6 +87,15 @@ struct Dequeued {
     uint32_t isolate = 0;
 };
 
+// A message between two isolates (MessagePost -> MessageDeliver): the
+// processes panel draws it as an arrow from the sender's row to the
+// receiver's while it is in flight.
+struct MessageArrow {
+    uint16_t from = 0, to = 0;  // isolates
+    std::string label;          // its payload type: "object", "number"
+    size_t posted = 0;          // index + 1 of its MessagePost
+};
+
 struct ViewState {
     std::string file_path;
     std::string source;
@@ -126,6 +135,9 @@ struct ViewState {
     // of every isolate but the focused one (its slot is empty meanwhile).
     std::vector<IsolateStatus> isolates;
     std::vector<ParkedIsolate> parked;
+    // Messages posted and not delivered yet, oldest first (bounded: the
+    // engine's own in-flight limit bounds them).
+    std::vector<MessageArrow> messages;
 
     const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };

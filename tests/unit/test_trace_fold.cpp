@@ -396,3 +396,19 @@ TEST_CASE("each isolate keeps its own stack and queues; the fold follows the eve
     CHECK(done.exit_code == 2);
     CHECK(done.isolate == 0);
 }
+
+TEST_CASE("a message is an arrow from its sender to its receiver until it is delivered") {
+    Trace t;
+    t.add_file("/scenario/main.js", "");
+    const uint32_t to_worker = pack_message({1, MessagePayload::Object, MessageRoute::Worker});
+    const uint32_t from_main = pack_message({0, MessagePayload::Object, MessageRoute::Worker});
+    t.append(0, EventKind::MessagePost, Rule::None, to_worker, 20, 0);
+    const ViewState posted = fold_to(t, t.size());
+    REQUIRE(posted.messages.size() == 1);
+    CHECK(posted.messages[0].from == 0);
+    CHECK(posted.messages[0].to == 1);
+    CHECK(posted.messages[0].label == "object");
+    t.append(5, EventKind::MessageDeliver, Rule::None, from_main, 20, 1);
+    CHECK(fold_to(t, t.size()).messages.empty());
+    CHECK(fold_to(t, 1).messages.size() == 1);  // stepping back brings it back
+}
