@@ -5,13 +5,23 @@
 namespace looplab::trace {
 namespace {
 
+// The fold may read a trace that is still being assembled (the window's
+// copy of a run): an id past the side tables reads as empty, never out of
+// bounds.
+const std::string& str_of(const Trace& trace, uint32_t id) {
+    static const std::string kNone;
+    return id < trace.strings().size() ? trace.str(id) : kNone;
+}
+
+Item item_of(const Trace& trace, uint32_t id) { return id < trace.items().size() ? trace.item(id) : Item{}; }
+
 std::deque<QueueEntry>& queue_of(ViewState& s, uint32_t q) {
     return s.queues[std::min<size_t>(q, kQueueCount - 1)];
 }
 
 QueueEntry entry_for(const Trace& trace, uint32_t item_id) {
-    const Item& item = trace.item(item_id);
-    return QueueEntry{item_id, trace.str(item.label), item.line, item.due_ms};
+    const Item item = item_of(trace, item_id);
+    return QueueEntry{item_id, str_of(trace, item.label), item.line, item.due_ms};
 }
 
 void enqueue(const Trace& trace, ViewState& s, const Event& e) {
@@ -39,7 +49,7 @@ void remove(ViewState& s, const Event& e) {
 }
 
 void console_write(const Trace& trace, ViewState& s, const Event& e) {
-    const std::string& text = trace.str(e.a);
+    const std::string& text = str_of(trace, e.a);
     const size_t stream = e.b == 0 ? 0 : 1;
     size_t start = 0;
     while (start < text.size()) {
@@ -61,8 +71,8 @@ void console_write(const Trace& trace, ViewState& s, const Event& e) {
 // ---- the thread pool (docs/panels.md): waiting FIFO -> a thread -> done, awaiting poll
 
 PoolJob pool_job(const Trace& trace, uint32_t item_id) {
-    const Item& item = trace.item(item_id);
-    return PoolJob{item_id, trace.str(item.label), item.line, 0, 0};
+    const Item item = item_of(trace, item_id);
+    return PoolJob{item_id, str_of(trace, item.label), item.line, 0, 0};
 }
 
 // Takes the job for `item` out of `jobs`, or makes one from the trace's item
@@ -189,7 +199,7 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
         s.current_column = e.b & 0xFFFFF;
         s.current_file = e.b >> 20;
         break;
-    case EventKind::CallPush: s.stack.push_back(StackFrame{trace.str(e.a), e.b >> 1, (e.b & 1) != 0}); break;
+    case EventKind::CallPush: s.stack.push_back(StackFrame{str_of(trace, e.a), e.b >> 1, (e.b & 1) != 0}); break;
     case EventKind::CallPop:
         if (!s.stack.empty()) s.stack.pop_back();
         if (s.stack.empty()) s.current_line = 0;
@@ -216,9 +226,9 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
         s.race = true;
         s.race_depth = uint32_t(s.stack.size());
         break;
-    case EventKind::Uncaught: s.uncaught = trace.str(e.a); break;
+    case EventKind::Uncaught: s.uncaught = str_of(trace, e.a); break;
     case EventKind::Emit: break;
-    case EventKind::Limit: s.uncaught = trace.str(e.a); break;
+    case EventKind::Limit: s.uncaught = str_of(trace, e.a); break;
     case EventKind::PoolQueued:
     case EventKind::PoolStarted:
     case EventKind::PoolFinished:
