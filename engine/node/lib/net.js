@@ -336,6 +336,11 @@ class Server extends EventEmitter {
   }
 
   _bind(address, port) {
+    // In a cluster worker the primary binds the port (module_cluster.cpp).
+    if (Server._sharedListen && isLocal(address)) {
+      Server._sharedListen(this, address, port);
+      return;
+    }
     // Only this machine's addresses can be bound in the simulation.
     const result = isLocal(address) ? binding.tcpListen(this, port, this._isHttp) : kEaddrnotavail;
     if (result < 0) {
@@ -376,7 +381,8 @@ class Server extends EventEmitter {
 
   address() {
     if (!this.listening) return null;
-    return { address: this._address, family: familyOf(this._address), port: binding.tcpListenerPort(this._id) };
+    const port = this._shared ? this._shared.port : binding.tcpListenerPort(this._id);
+    return { address: this._address, family: familyOf(this._address), port };
   }
 
   close(cb) {
@@ -387,7 +393,11 @@ class Server extends EventEmitter {
         this.once('close', cb);
       }
     }
-    if (this.listening) {
+    if (this.listening && this._shared) {
+      this._shared.close();
+      this._shared = null;
+      this.listening = false;
+    } else if (this.listening) {
       binding.tcpCloseListener(this._id, undefined);
       this._id = 0;
       this.listening = false;
