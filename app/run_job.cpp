@@ -65,6 +65,16 @@ private:
     TailCutter cutter_;
 };
 
+// Worker and child traces are merged into the main one at the end of a
+// run (engine/node/worker.cpp merge_traces), so their events mark a trace
+// whose published tails no longer line up with it.
+bool has_other_isolates(const trace::Trace& t) {
+    for (const trace::Event& e : t.events()) {
+        if (e.isolate != 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 RunJob::RunJob(node::RunConfig config) : shared_(std::make_shared<Shared>()) {
@@ -80,7 +90,15 @@ RunJob::RunJob(node::RunConfig config) : shared_(std::make_shared<Shared>()) {
             recorded.append(recorded.end_time_ns(), trace::EventKind::Limit, trace::Rule::LimitReached,
                             recorded.intern(std::string("looplab: internal error: ") + e.what()));
         }
-        sink.publish();
+        if (has_other_isolates(recorded)) {
+            TraceTail whole;
+            TailCutter().cut(recorded, whole);
+            whole.replaces = true;
+            std::lock_guard lock(shared->mutex);
+            shared->pending = std::move(whole);
+        } else {
+            sink.publish();
+        }
         std::lock_guard lock(shared->mutex);
         shared->meta = recorded.meta();
         shared->exit_code = code;
@@ -105,16 +123,20 @@ int RunJob::exit_code() const {
     return shared_->exit_code;
 }
 
-bool RunJob::pull_into(trace::Trace& trace) {
+RunJob::Pulled RunJob::pull_into(trace::Trace& trace) {
     TraceTail tail;
     {
         std::lock_guard lock(shared_->mutex);
         std::swap(tail, shared_->pending);
+    }
+    if (tail.replaces) trace = trace::Trace();
+    {
+        std::lock_guard lock(shared_->mutex);
         if (done()) trace.meta() = shared_->meta;
     }
-    if (tail.empty()) return false;
+    if (tail.empty()) return Pulled::Nothing;
     tail.append_to(trace);
-    return true;
+    return tail.replaces ? Pulled::Replaced : Pulled::Appended;
 }
 
 }  // namespace looplab::app

@@ -30,8 +30,12 @@ struct TraceTail {
     std::vector<std::string> strings;
     std::vector<trace::Item> items;
     std::vector<trace::SourceFile> files;
+    // The whole trace rather than a tail: a run with worker threads or child
+    // processes merges their traces into the main one when it ends, which
+    // renumbers everything published so far.
+    bool replaces = false;
 
-    bool empty() const { return events.empty() && strings.empty() && items.empty() && files.empty(); }
+    bool empty() const { return !replaces && events.empty() && strings.empty() && items.empty() && files.empty(); }
     // Appends this tail to `to`, which must hold exactly the earlier tails.
     void append_to(trace::Trace& to) const;
 };
@@ -66,9 +70,10 @@ public:
     // while a silent program simulates.
     uint64_t steps() const { return shared_->control.steps.load(std::memory_order_relaxed); }
 
-    // Appends what the engine published since the last call to `trace`;
-    // true if anything was added.
-    bool pull_into(trace::Trace& trace);
+    // Appends what the engine published since the last call to `trace`, or
+    // replaces its contents when the run ended with a merged trace.
+    enum class Pulled { Nothing, Appended, Replaced };
+    Pulled pull_into(trace::Trace& trace);
 
 private:
     struct Shared {

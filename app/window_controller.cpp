@@ -70,7 +70,14 @@ void WindowController::select_isolate(int isolate) {
 
 void WindowController::poll(double seconds) {
     if (running()) run_seconds_ += seconds;
-    if (job_) job_->pull_into(*trace_);
+    if (job_ && job_->pull_into(*trace_) == RunJob::Pulled::Replaced) {
+        // Every id changed: a new trace object, so the fold, the step index
+        // and the timeline (which key their caches on it) start over.
+        trace_ = std::make_unique<trace::Trace>(std::move(*trace_));
+        walked_ = trace_.get();
+        seeker_.reset();
+        view_cursor_ = SIZE_MAX;
+    }
     std::erase_if(retired_, [](const std::unique_ptr<RunJob>& j) { return j->done(); });
     if (trace_) {
         playback_.update(*trace_);

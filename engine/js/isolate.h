@@ -20,8 +20,8 @@
 namespace looplab::js {
 
 class Interpreter;  // engine/js/vm.h
-
 class SharedMemoryHost;  // engine/js/shared_memory.h
+
 enum class ErrorType : uint8_t {
     Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError,
 };
@@ -138,7 +138,6 @@ public:
     Isolate(const Isolate&) = delete;
     Isolate& operator=(const Isolate&) = delete;
 
-    RunControl* control = nullptr;  // not owned; outlives the run
     Heap& heap() { return heap_; }
     Realm& realm() { return realm_; }
     const WellKnownSymbols& symbols() const { return symbols_; }
@@ -147,6 +146,8 @@ public:
     uint32_t id = 0;  // isolate number in the world (0 = main thread of the first process)
 
     HostHooks* host = nullptr;
+    // Orders Atomics operations between isolates (engine/js/shared_memory.h).
+    SharedMemoryHost* shared_memory = nullptr;
 
     // ---- strings and keys ----
     // An interned string: equal texts give the same cell, so property keys
@@ -156,8 +157,6 @@ public:
     Value concat(Value left_string, Value right_string);
     // The property key for a value: interned string or symbol; numbers
     // become canonical strings.
-    // Orders Atomics operations between isolates (engine/js/shared_memory.h).
-    SharedMemoryHost* shared_memory = nullptr;
     Value to_property_key(Value v);
 
     // ---- object creation ----

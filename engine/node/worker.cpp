@@ -17,6 +17,7 @@
 #include "engine/node/process_run.h"
 #include "engine/node/threadpool.h"
 #include "engine/node/timers_abort.h"
+#include "engine/node/trace_observer.h"
 #include "engine/node/web_globals.h"
 
 namespace looplab::node {
@@ -60,35 +61,6 @@ public:
                    bytes.size());
     }
     IsolateLink* link = nullptr;
-};
-
-// The worker's statements and calls for its own trace (runtime.cpp's
-// TraceObserver for the main thread does the same).
-class WorkerTraceObserver final : public js::VmObserver {
-public:
-    WorkerTraceObserver(NodeProcess& p, trace::Trace& t) : p_(p), t_(t) {}
-    void on_statement(uint32_t script_id, uint32_t line, uint32_t column) override {
-        const js::Script* script = p_.isolate().interpreter().script(script_id);
-        if (script == nullptr || script->filename.rfind("node:", 0) == 0) return;
-        uint32_t file = 0;
-        for (; file < t_.files().size(); file++) {
-            if (t_.files()[file].path == script->filename) break;
-        }
-        if (file == t_.files().size()) t_.add_file(script->filename, script->source);
-        p_.record(EventKind::Step, Rule::None, line, (file << 20) | std::min(column, 0xFFFFFu));
-    }
-    void on_call_enter(js::JsFunction* fn, bool native) override {
-        if (native) return;
-        const CallbackLabel label = p_.describe(js::Value::object(fn));
-        p_.record(EventKind::CallPush, Rule::None, p_.intern(label.name), label.line << 1);
-    }
-    void on_call_exit(js::JsFunction*, bool native) override {
-        if (!native) p_.record(EventKind::CallPop, Rule::None);
-    }
-
-private:
-    NodeProcess& p_;
-    trace::Trace& t_;
 };
 
 uint64_t start_of_world(NodeProcess& p) { return p.now_ns(); }
@@ -148,10 +120,10 @@ void run_worker_thread(std::shared_ptr<WorldShared> shared, uint32_t id, uint32_
         link->worker_data = std::move(spec.worker_data);
         p.loop().add_io_source(std::move(owned));
         sink.link = link;
-        std::unique_ptr<WorkerTraceObserver> tracer;
+        std::unique_ptr<TraceObserver> tracer;
         if (trace) {
             trace->add_file(spec.filename, spec.source);
-            tracer = std::make_unique<WorkerTraceObserver>(p, *trace);
+            tracer = std::make_unique<TraceObserver>(p, *trace);
         }
         BarrierObserver observer(*link, tracer.get());
         p.isolate().interpreter().set_observer(&observer);
@@ -401,11 +373,11 @@ IsolateLink& isolate_link(NodeProcess& p) {
 
 std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace) {
     struct Observers {
-        std::unique_ptr<WorkerTraceObserver> tracer;
+        std::unique_ptr<TraceObserver> tracer;
         std::unique_ptr<BarrierObserver> barrier;
     };
     auto owned = std::make_shared<Observers>();
-    if (trace != nullptr) owned->tracer = std::make_unique<WorkerTraceObserver>(p, *trace);
+    if (trace != nullptr) owned->tracer = std::make_unique<TraceObserver>(p, *trace);
     owned->barrier = std::make_unique<BarrierObserver>(link, owned->tracer.get());
     p.isolate().interpreter().set_observer(owned->barrier.get());
     return owned;

@@ -24,21 +24,33 @@ QueueEntry entry_for(const Trace& trace, uint32_t item_id) {
     return QueueEntry{item_id, str_of(trace, item.label), item.line, item.due_ms};
 }
 
+// The timers heap shows in firing order: due time, then creation.
+bool fires_before(const QueueEntry& x, const QueueEntry& y) {
+    return x.due_ms != y.due_ms ? x.due_ms < y.due_ms : x.item < y.item;
+}
+
+// Merges the timers appended out of order into their places.
+void settle_timers(ViewState& s) {
+    if (s.unsorted_timers == 0) return;
+    auto& q = s.queues[static_cast<size_t>(QueueKind::Timers)];
+    const auto tail = q.end() - std::min<ptrdiff_t>(s.unsorted_timers, ptrdiff_t(q.size()));
+    std::sort(tail, q.end(), fires_before);
+    std::inplace_merge(q.begin(), tail, q.end(), fires_before);
+    s.unsorted_timers = 0;
+}
+
 void enqueue(const Trace& trace, ViewState& s, const Event& e) {
     auto& q = queue_of(s, e.b);
     QueueEntry entry = entry_for(trace, e.a);
-    if (static_cast<QueueKind>(e.b) == QueueKind::Timers) {
-        // The timers heap shows in firing order: due time, then creation.
-        auto at = std::upper_bound(q.begin(), q.end(), entry, [](const QueueEntry& x, const QueueEntry& y) {
-            return x.due_ms != y.due_ms ? x.due_ms < y.due_ms : x.item < y.item;
-        });
-        q.insert(at, std::move(entry));
-    } else {
-        q.push_back(std::move(entry));
+    if (static_cast<QueueKind>(e.b) == QueueKind::Timers &&
+        (s.unsorted_timers > 0 || (!q.empty() && fires_before(entry, q.back())))) {
+        s.unsorted_timers++;
     }
+    q.push_back(std::move(entry));
 }
 
 void remove(ViewState& s, const Event& e) {
+    if (static_cast<QueueKind>(e.b) == QueueKind::Timers) settle_timers(s);
     auto& q = queue_of(s, e.b);
     if (!q.empty() && q.front().item == e.a) {  // the common case: FIFO order
         q.pop_front();
@@ -242,6 +254,7 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
 
 void focus_isolate(ViewState& s, uint32_t isolate) {
     if (isolate == s.isolate) return;
+    settle_timers(s);  // the count describes the focused isolate's queue
     note_isolate(s, std::max(isolate, s.isolate));
     swap_runtime(s, s.parked[s.isolate]);
     swap_runtime(s, s.parked[isolate]);
@@ -257,7 +270,9 @@ ViewState initial_view(const Trace& trace) {
     return s;
 }
 
-void apply_next(const Trace& trace, ViewState& s) {
+// One event, leaving out-of-order timers for settle_timers (fold_to and
+// the Seeker settle once after a run of events).
+static void apply_one(const Trace& trace, ViewState& s) {
     if (s.cursor >= trace.size()) return;
     const Event& e = trace.events()[s.cursor];
     s.time_ns = advance_time(s.time_ns, e);
@@ -274,6 +289,11 @@ void apply_next(const Trace& trace, ViewState& s) {
     st.last_event = s.cursor;
 }
 
+void apply_next(const Trace& trace, ViewState& s) {
+    apply_one(trace, s);
+    settle_timers(s);
+}
+
 IsolateRuntime isolate_runtime(const ViewState& s, uint32_t isolate) {
     if (isolate == s.isolate || isolate >= s.parked.size()) {
         if (isolate != s.isolate) return IsolateRuntime{};
@@ -286,7 +306,8 @@ IsolateRuntime isolate_runtime(const ViewState& s, uint32_t isolate) {
 ViewState fold_to(const Trace& trace, size_t cursor) {
     ViewState s = initial_view(trace);
     cursor = std::min(cursor, trace.size());
-    while (s.cursor < cursor) apply_next(trace, s);
+    while (s.cursor < cursor) apply_one(trace, s);
+    settle_timers(s);
     PoolSchedule schedule;
     schedule.update(trace);
     schedule.fill(s);
@@ -321,11 +342,12 @@ ViewState Seeker::seek(size_t cursor) {
     while (checkpoints_.size() <= wanted) {
         ViewState next = checkpoints_.back();
         const size_t target = checkpoints_.size() * interval_;
-        while (next.cursor < target) apply_next(trace_, next);
+        while (next.cursor < target) apply_one(trace_, next);
         checkpoints_.push_back(std::move(next));
     }
     ViewState s = checkpoints_[wanted];
-    while (s.cursor < cursor) apply_next(trace_, s);
+    while (s.cursor < cursor) apply_one(trace_, s);
+    settle_timers(s);
     schedule_.update(trace_);
     schedule_.fill(s);
     return s;

@@ -131,6 +131,10 @@ struct ViewState {
     // process, shared by its worker threads.
     PoolView pool;
     Dequeued last_dequeued;
+    // Timers appended to queue(Timers) out of firing order and not merged
+    // in yet (fold.cpp sorts them in once, when the queue is next read),
+    // so replaying a burst of setTimeout calls costs O(n log n), not O(n^2).
+    uint32_t unsorted_timers = 0;
     // Indexed by isolate id: every isolate's summary, and the parked state
     // of every isolate but the focused one (its slot is empty meanwhile).
     std::vector<IsolateStatus> isolates;

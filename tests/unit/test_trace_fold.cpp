@@ -412,3 +412,32 @@ TEST_CASE("a message is an arrow from its sender to its receiver until it is del
     CHECK(fold_to(t, t.size()).messages.empty());
     CHECK(fold_to(t, 1).messages.size() == 1);  // stepping back brings it back
 }
+
+TEST_CASE("a burst of timers out of due order: every view shows them in firing order, seek equals fold") {
+    const auto t = record("timers-burst.js", R"(let fired = 0;
+for (let i = 0; i < 600; i++) {
+  setTimeout(() => { fired++; if (i % 7 === 0) setTimeout(() => fired++, (i * 13) % 5); }, (i * 37) % 23);
+}
+)");
+    REQUIRE(t->size() > 2000);
+    const auto in_firing_order = [](const ViewState& v) {
+        const auto& q = v.queue(QueueKind::Timers);
+        return std::is_sorted(q.begin(), q.end(), [](const QueueEntry& x, const QueueEntry& y) {
+            return x.due_ms != y.due_ms ? x.due_ms < y.due_ms : x.item < y.item;
+        });
+    };
+    ViewState stepped = initial_view(*t);
+    size_t biggest = 0;
+    while (stepped.cursor < t->size()) {
+        apply_next(*t, stepped);
+        biggest = std::max(biggest, stepped.queue(QueueKind::Timers).size());
+        if (stepped.cursor % 97 == 0) REQUIRE(in_firing_order(stepped));
+    }
+    CHECK(biggest >= 600);
+    Seeker seeker(*t, 256);
+    for (size_t cursor = 0; cursor <= t->size(); cursor += 211) {
+        const ViewState sought = seeker.seek(cursor);
+        CHECK(in_firing_order(sought));
+        CHECK(same_view(sought, fold_to(*t, cursor)));
+    }
+}
