@@ -5,7 +5,7 @@
 #
 # Tests registered here:
 #   conformance/<topic>/<name>   looplab run output == node's recorded output
-#   determinism/<topic>/<name>   two `looplab trace --format json` runs are byte-identical
+#   determinism/<topic>/<name>   `looplab trace --format json` with 1 and 2 host threads (par/: also 8) is byte-identical
 #   conformance/live-node-recheck  node (when on PATH) still produces the recorded output
 #
 # LOOPLAB_CONFORMANCE_RUNNER overrides the binary under test (default: the
