@@ -1,6 +1,7 @@
 // The narrated walk-through that `looplab trace FILE` prints: one line per
 // learner-visible event (time, phase, what happened) and, whenever the
 // reason changes, one line of why.
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -32,25 +33,34 @@ public:
     Narrator(const Trace& trace, std::ostream& out) : trace_(trace), out_(out) {}
 
     void write() {
+        // Several isolates (worker threads, child processes) interleave in
+        // one trace: each line then names its thread, and each thread keeps
+        // its own phase, call depth and last reason.
+        const bool many = std::any_of(trace_.events().begin(), trace_.events().end(),
+                                      [](const Event& e) { return e.isolate != 0; });
         out_ << "looplab trace of " << trace_.meta().script_path << " (Node " << trace_.meta().node_version
              << " semantics, virtual time)\n";
-        out_ << "    time (ms)  phase     what happened\n";
+        out_ << "    time (ms)  " << (many ? "thread     " : "") << "phase     what happened\n";
         uint64_t now = 0;
         for (const Event& e : trace_.events()) {
             now = advance_time(now, e);
+            if (threads_.size() <= e.isolate) threads_.resize(size_t(e.isolate) + 1);
+            st_ = &threads_[e.isolate];
             std::string what = describe(e);
             if (what.empty()) continue;
-            char head[48];
-            std::snprintf(head, sizeof head, "%13.6f  %-8s  ", double(now) / 1e6,
-                          std::string(phase_name(phase_)).c_str());
-            out_ << head << std::string(depth_ * 2, ' ') << what << '\n';
+            char head[64];
+            std::snprintf(head, sizeof head, "%13.6f  ", double(now) / 1e6);
+            std::string lead = head;
+            if (many) lead += pad(e.isolate == 0 ? "main" : "isolate " + std::to_string(e.isolate), 11);
+            lead += pad(std::string(phase_name(st_->phase)), 10);
+            out_ << lead << std::string(st_->depth * 2, ' ') << what << '\n';
             const Rule rule = static_cast<Rule>(e.rule);
-            if (rule != Rule::None && rule != last_rule_) {
-                out_ << "                         " << std::string(depth_ * 2, ' ') << "why: " << rule_text(rule)
+            if (rule != Rule::None && rule != st_->last_rule) {
+                out_ << std::string(lead.size(), ' ') << std::string(st_->depth * 2, ' ') << "why: " << rule_text(rule)
                      << '\n';
             }
-            if (rule != Rule::None) last_rule_ = rule;
-            if (e.kind == EventKind::CallPush) depth_++;
+            if (rule != Rule::None) st_->last_rule = rule;
+            if (e.kind == EventKind::CallPush) st_->depth++;
         }
     }
 
@@ -68,7 +78,7 @@ private:
             return s;
         }
         case EventKind::CallPop:
-            if (depth_ > 0) depth_--;
+            if (st_->depth > 0) st_->depth--;
             return {};
         case EventKind::Enqueue: {
             const Item& item = trace_.item(e.a);
@@ -84,11 +94,11 @@ private:
             return "remove " + callback(trace_, e.a) + " from the " +
                    std::string(queue_name(static_cast<QueueKind>(e.b))) + " queue";
         case EventKind::PhaseEnter:
-            phase_ = static_cast<Phase>(e.a);
-            return "enter the " + std::string(phase_name(phase_)) + " phase";
+            st_->phase = static_cast<Phase>(e.a);
+            return "enter the " + std::string(phase_name(st_->phase)) + " phase";
         case EventKind::PhaseLeave:
             // Leaving is implied by the next line; only the phase column changes.
-            phase_ = Phase::None;
+            st_->phase = Phase::None;
             return {};
         case EventKind::LoopIteration:
             return "--- loop iteration " + std::to_string(e.a) + " ---";
@@ -99,7 +109,7 @@ private:
         case EventKind::HandleRef:
             return std::string(e.b ? "ref " : "unref ") + callback(trace_, e.a);
         case EventKind::ProcessExit:
-            phase_ = Phase::Exit;
+            st_->phase = Phase::Exit;
             return "process exits with code " + std::to_string(int32_t(e.a));
         case EventKind::Race:
             return "RACE: " + callback(trace_, e.a) + " runs first here; real Node may run them either way";
@@ -123,11 +133,21 @@ private:
         return {};
     }
 
+    // What the narration tracks for one thread.
+    struct ThreadState {
+        Phase phase = Phase::None;
+        size_t depth = 0;
+        Rule last_rule = Rule::None;
+    };
+    static std::string pad(std::string text, size_t width) {
+        if (text.size() < width) text.resize(width, ' ');
+        return text;
+    }
+
     const Trace& trace_;
     std::ostream& out_;
-    Phase phase_ = Phase::None;
-    size_t depth_ = 0;
-    Rule last_rule_ = Rule::None;
+    std::vector<ThreadState> threads_;
+    ThreadState* st_ = nullptr;
 };
 
 }  // namespace
