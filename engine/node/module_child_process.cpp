@@ -206,11 +206,8 @@ Value create_child_process_module(Isolate& isolate) {
     isolate.define_method(binding, "inspect", child_inspect, 1);
     const std::string params[] = {"binding", "EventEmitter"};
     const std::string source = std::string(kIpcSendSource) + std::string(kChildProcessSource);
-    CompileError error;
-    JsFunction* factory = compile_function_from_source(isolate, source, "node:child_process", params, &error);
-    if (factory == nullptr) isolate.throw_error(ErrorType::Error, "internal: child_process: " + error.message);
     const Value args[] = {Value::object(binding), create_events_module(isolate)};
-    return isolate.call(Value::object(factory), Value::undefined(), args);
+    return module_support::run_embedded_source(isolate, "node:child_process", source, params, args);
 }
 
 }  // namespace looplab::node

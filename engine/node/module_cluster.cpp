@@ -5,6 +5,7 @@
 // 'message' listeners never see. See docs/parallelism.md.
 #include "engine/js/vm.h"
 #include "engine/node/module_loader.h"
+#include "engine/node/module_support.h"
 #include "engine/node/process.h"
 
 namespace looplab::node {
@@ -486,11 +487,8 @@ Value create_cluster_module(Isolate& isolate) {
     const Value child_process = p.modules->require(nullptr, "child_process");
     const Value net = p.modules->require(nullptr, "net");
     const std::string params[] = {"EventEmitter", "childProcess", "net"};
-    CompileError error;
-    JsFunction* factory = compile_function_from_source(isolate, kClusterSource, "node:cluster", params, &error);
-    if (factory == nullptr) isolate.throw_error(ErrorType::Error, "internal: cluster: " + error.message);
     const Value args[] = {create_events_module(isolate), child_process, net};
-    return isolate.call(Value::object(factory), Value::undefined(), args);
+    return module_support::run_embedded_source(isolate, "node:cluster", kClusterSource, params, args);
 }
 
 }  // namespace looplab::node

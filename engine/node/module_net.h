@@ -52,6 +52,8 @@ public:
     bool has_closing() const override { return !closing_.empty(); }
 
 private:
+    // A queue item for the trace, labelled as the UI shows it (tracing only).
+    uint32_t trace_item(trace::QueueKind queue, std::string_view label, uint64_t seq);
     struct Event {
         uint32_t item = 0;
         std::function<void(NodeProcess&)> run;

@@ -29,18 +29,20 @@ NetIo::NetIo(NodeProcess& process) : process_(process) {
 
 NetIo::~NetIo() { process_.isolate().heap().remove_root_source(root_handle_); }
 
+uint32_t NetIo::trace_item(trace::QueueKind queue, std::string_view label, uint64_t seq) {
+    trace::Item item;
+    item.queue = queue;
+    item.label = process_.intern(label);
+    item.seq = seq;
+    return process_.trace()->add_item(item);
+}
+
 NetIo::Token NetIo::schedule(uint64_t at_ns, std::string_view label, std::function<void(NodeProcess&)> event,
                              std::vector<js::Value> roots) {
     Event e;
     e.run = std::move(event);
     e.roots = std::move(roots);
-    if (process_.tracing()) {
-        trace::Item item;
-        item.queue = trace::QueueKind::Pending;
-        item.label = process_.intern(label);
-        item.seq = next_seq_;
-        e.item = process_.trace()->add_item(item);
-    }
+    if (process_.tracing()) e.item = trace_item(trace::QueueKind::Pending, label, next_seq_);
     const Token token{at_ns, next_seq_++};
     events_.emplace(token, std::move(e));
     return token;
@@ -81,11 +83,7 @@ void NetIo::queue_close(std::string_view label, std::function<void(NodeProcess&)
     e.run = std::move(callback);
     e.roots = std::move(roots);
     if (process_.tracing()) {
-        trace::Item item;
-        item.queue = trace::QueueKind::Close;
-        item.label = process_.intern(label);
-        item.seq = next_seq_++;
-        e.item = process_.trace()->add_item(item);
+        e.item = trace_item(trace::QueueKind::Close, label, next_seq_++);
         process_.record(trace::EventKind::Enqueue, trace::Rule::CloseCallbacksPhase, e.item,
                         uint32_t(trace::QueueKind::Close));
     }

@@ -1,5 +1,6 @@
 #include "engine/node/module_support.h"
 
+#include "engine/js/vm.h"
 #include "engine/node/inspect.h"
 
 namespace looplab::node::module_support {
@@ -61,6 +62,16 @@ JsFunction* export_function(Isolate& isolate, JsObject* exports, std::string_vie
 
 void export_value(Isolate& isolate, JsObject* exports, std::string_view name, Value value) {
     create_data_property(isolate, exports, isolate.intern(name), value);
+}
+
+Value run_embedded_source(Isolate& isolate, std::string_view filename, std::string_view source,
+                          std::span<const std::string> params, std::span<const Value> args) {
+    CompileError error;
+    JsFunction* factory = compile_function_from_source(isolate, source, filename, params, &error);
+    if (factory == nullptr) {
+        isolate.throw_error(ErrorType::Error, "internal: " + std::string(filename) + ": " + error.message);
+    }
+    return isolate.call(Value::object(factory), Value::undefined(), args);
 }
 
 }  // namespace looplab::node::module_support

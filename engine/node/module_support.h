@@ -3,6 +3,7 @@
 // defining exports.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,12 @@ std::string string_arg(js::Isolate& isolate, const js::CallArgs& call, size_t in
 js::JsFunction* export_function(js::Isolate& isolate, js::JsObject* exports, std::string_view name, js::NativeFn fn,
                                 int length);
 void export_value(js::Isolate& isolate, js::JsObject* exports, std::string_view name, js::Value value);
+
+// Runs JavaScript that a C++ module carries (Node's own code, so `filename`
+// starts with "node:" and its frames are internal) as a function of
+// `params`, called with `args`; returns what it returns. Not compiling is
+// looplab's bug, reported as an internal error.
+js::Value run_embedded_source(js::Isolate& isolate, std::string_view filename, std::string_view source,
+                              std::span<const std::string> params, std::span<const js::Value> args);
 
 }  // namespace looplab::node::module_support

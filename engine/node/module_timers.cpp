@@ -164,14 +164,10 @@ return async function* setInterval(after, value, options = {}) {
 
 Value create_set_interval(Isolate& isolate) {
     const std::string params[] = {"makeInterval", "clearInterval", "makeAbortError"};
-    js::CompileError error;
-    js::JsFunction* factory =
-        js::compile_function_from_source(isolate, kSetIntervalSource, "node:timers/promises", params, &error);
-    if (factory == nullptr) isolate.throw_error(js::ErrorType::Error, "internal: timers/promises: " + error.message);
     const Value args[] = {Value::object(isolate.new_native_function("makeInterval", make_interval_native, 3)),
                           Value::object(isolate.new_native_function("clearInterval", clear_timeout_native, 1)),
                           Value::object(isolate.new_native_function("makeAbortError", make_abort_error_native, 1))};
-    return isolate.call(Value::object(factory), Value::undefined(), args);
+    return module_support::run_embedded_source(isolate, "node:timers/promises", kSetIntervalSource, params, args);
 }
 
 // scheduler.wait(delay, options)

@@ -468,12 +468,8 @@ Value create_worker_threads_module(Isolate& isolate) {
     create_data_property(isolate, binding, isolate.intern("parentId"), Value::number(is_main ? 0 : link->parent));
     isolate.define_method(binding, "workerData", worker_data, 0);
     const std::string params[] = {"binding", "EventEmitter"};
-    CompileError error;
-    JsFunction* factory =
-        compile_function_from_source(isolate, kWorkerThreadsSource, "node:worker_threads", params, &error);
-    if (factory == nullptr) isolate.throw_error(ErrorType::Error, "internal: worker_threads: " + error.message);
     const Value args[] = {Value::object(binding), create_events_module(isolate)};
-    return isolate.call(Value::object(factory), Value::undefined(), args);
+    return module_support::run_embedded_source(isolate, "node:worker_threads", kWorkerThreadsSource, params, args);
 }
 
 }  // namespace looplab::node

@@ -219,11 +219,8 @@ void install_child_channel(NodeProcess& p, const ChildStart& start) {
     set_value(isolate, binding, "env", Value::object(isolate.new_array_from(env)));
     const std::string params[] = {"binding"};
     const std::string source = std::string(kIpcSendSource) + std::string(kChildChannelSource);
-    CompileError error;
-    JsFunction* factory = compile_function_from_source(isolate, source, "node:internal/child_process", params, &error);
-    if (factory == nullptr) isolate.throw_error(ErrorType::Error, "internal: child channel: " + error.message);
     const Value args[] = {Value::object(binding)};
-    isolate.call(Value::object(factory), Value::undefined(), args);
+    module_support::run_embedded_source(isolate, "node:internal/child_process", source, params, args);
 }
 
 // What node prints when the module to fork does not exist.
