@@ -133,14 +133,20 @@ class HTTPParser {
     return true;
   }
 
-  readFixed() {
-    if (this.buffer.length === 0) return false;
+  // Hands up to `remaining` buffered body bytes to onBody; true when the
+  // body (or the chunk) is complete.
+  takeBody() {
     const take = Math.min(this.remaining, this.buffer.length);
     const body = this.buffer.subarray(0, take);
     this.buffer = this.buffer.subarray(take);
     this.remaining -= take;
     this.handlers.onBody(body);
-    return this.remaining === 0 ? this.complete() : true;
+    return this.remaining === 0;
+  }
+
+  readFixed() {
+    if (this.buffer.length === 0) return false;
+    return this.takeBody() ? this.complete() : true;
   }
 
   readChunkSize() {
@@ -155,12 +161,7 @@ class HTTPParser {
 
   readChunkData() {
     if (this.buffer.length === 0) return false;
-    const take = Math.min(this.remaining, this.buffer.length);
-    const body = this.buffer.subarray(0, take);
-    this.buffer = this.buffer.subarray(take);
-    this.remaining -= take;
-    this.handlers.onBody(body);
-    return this.remaining === 0 ? this.enter(State.CHUNK_CRLF) : true;
+    return this.takeBody() ? this.enter(State.CHUNK_CRLF) : true;
   }
 
   readTrailers() {
