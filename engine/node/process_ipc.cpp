@@ -32,17 +32,80 @@ struct ProcessKilled {
     std::string signal;
 };
 
-// A forked child's stdout/stderr: inherited from the parent, so its bytes
-// reach the run's console, carried to the root process in virtual-time order.
+// A child's stdout/stderr. Inherited (fork's default): its bytes reach the
+// run's console, carried to the root process in virtual-time order. Piped
+// (spawn's default): the first write of a turn reaches the parent at once,
+// and the writes after it collect in the pipe until the child's loop next
+// reaches poll (or the pipe's buffer fills, or the child ends), then go as
+// one chunk: the parent wakes on the first bytes, and its next read takes
+// whatever the child wrote meanwhile.
 class ChildSink final : public OutputSink {
 public:
     void write(Stream stream, std::string_view bytes) override {
         if (link == nullptr) return;
-        auto text = std::make_shared<const std::string>(bytes);
-        link->send(kRootIsolate, stream == Stream::Stdout ? LinkMessage::Stdout : LinkMessage::Stderr, link->id, text,
-                   bytes.size());
+        const bool is_stdout = stream == Stream::Stdout;
+        const ChildStdio mode = is_stdout ? stdout_mode : stderr_mode;
+        if (mode == ChildStdio::Ignore) return;
+        if (mode == ChildStdio::Inherit) {
+            auto text = std::make_shared<const std::string>(bytes);
+            link->send(kRootIsolate, is_stdout ? LinkMessage::Stdout : LinkMessage::Stderr, link->id, text,
+                       bytes.size());
+            return;
+        }
+        std::string& pipe = is_stdout ? piped_stdout_ : piped_stderr_;
+        bool& woke = is_stdout ? stdout_woke_reader_ : stderr_woke_reader_;
+        pipe += bytes;
+        // The first write since the parent's last read wakes it at once; the
+        // writes that follow in the same turn wait for its next read.
+        if (!woke || pipe.size() >= kPipeBufferBytes) {
+            woke = true;
+            send_piped(is_stdout ? IpcKind::Stdout : IpcKind::Stderr, pipe);
+        }
+    }
+    // The child's loop reached poll: the parent has read the pipes since.
+    void flush() {
+        send_piped(IpcKind::Stdout, piped_stdout_);
+        send_piped(IpcKind::Stderr, piped_stderr_);
+        stdout_woke_reader_ = stderr_woke_reader_ = false;
+    }
+    // After the last flush: the parent's reads see EOF on every pipe.
+    void close_pipes() {
+        flush();
+        if (stdout_mode == ChildStdio::Pipe || stderr_mode == ChildStdio::Pipe) {
+            ipc_post(*process, link->parent, IpcKind::StdioEnd, nullptr, 0);
+        }
     }
     IsolateLink* link = nullptr;
+    NodeProcess* process = nullptr;
+    ChildStdio stdout_mode = ChildStdio::Inherit;
+    ChildStdio stderr_mode = ChildStdio::Inherit;
+
+private:
+    static constexpr size_t kPipeBufferBytes = 64 * 1024;  // Linux's default pipe capacity
+    void send_piped(IpcKind kind, std::string& pipe) {
+        if (pipe.empty() || process == nullptr) return;
+        const size_t bytes = pipe.size();
+        ipc_post(*process, link->parent, kind, std::make_shared<const std::string>(std::move(pipe)), bytes);
+        pipe.clear();
+    }
+    std::string piped_stdout_;
+    std::string piped_stderr_;
+    bool stdout_woke_reader_ = false;
+    bool stderr_woke_reader_ = false;
+};
+
+// Flushes a child's pipes each time its loop enters poll (catch_up runs
+// there before the clock moves). Never keeps the loop alive.
+class PipeFlusher final : public IoSource {
+public:
+    explicit PipeFlusher(ChildSink& sink) : sink_(sink) {}
+    bool active() const override { return false; }
+    std::optional<uint64_t> next_ready_ns() const override { return std::nullopt; }
+    void catch_up(uint64_t) override { sink_.flush(); }
+    void deliver(uint64_t) override {}
+
+private:
+    ChildSink& sink_;
 };
 
 struct ChildStart {
@@ -68,6 +131,7 @@ process.pid = binding.pid;
 process.ppid = binding.ppid;
 for (const key of Object.keys(process.env)) delete process.env[key];
 for (const [key, value] of binding.env) process.env[key] = value;
+if (!binding.ipc) return;
 process.connected = true;
 let refed = false, unrefed = false;
 const wanted = () => process.connected && !unrefed &&
@@ -211,6 +275,7 @@ void install_child_channel(NodeProcess& p, const ChildStart& start) {
     set_value(isolate, binding, "pid", Value::number(start.pid));
     set_value(isolate, binding, "ppid", Value::number(start.ppid));
     set_value(isolate, binding, "advanced", Value::boolean(start.spec.advanced));
+    set_value(isolate, binding, "ipc", Value::boolean(start.spec.ipc));
     std::vector<Value> env;
     for (const auto& [key, value] : start.spec.env) {
         const Value pair[] = {isolate.new_string(key), isolate.new_string(value)};
@@ -285,7 +350,8 @@ bool channel_connected(NodeProcess& p) {
 }
 
 // Runs the child's program and tells the parent how it ended.
-ExitPayload run_child_process(NodeProcess& p, IsolateLink& link, const ChildStart& start, bool found) {
+ExitPayload run_child_process(NodeProcess& p, IsolateLink& link, ChildSink& sink, const ChildStart& start,
+                              bool found) {
     ExitPayload exit;
     try {
         exit.code = run_child_main(p, start, found);
@@ -301,7 +367,8 @@ ExitPayload run_child_process(NodeProcess& p, IsolateLink& link, const ChildStar
         exit.code = kExitLimit;
     }
     p.record(EventKind::ProcessExit, Rule::ExitEvent, uint32_t(exit.code));
-    // The parent sees the channel close before the exit, as node's pipe EOF
+    sink.close_pipes();
+    // The parent sees the pipes' EOF and the channel close before the exit, as node's pipe EOF
     // reaches it before SIGCHLD.
     if (channel_connected(p)) ipc_post(p, link.parent, IpcKind::Disconnect, nullptr, 0);
     ipc_post(p, link.parent, IpcKind::Exit, std::make_shared<const ExitPayload>(exit), 0);
@@ -316,6 +383,8 @@ void run_child_thread(ChildStart start) {
     config.script_path = start.spec.filename;
     config.args = start.spec.args;
     ChildSink sink;
+    sink.stdout_mode = start.spec.stdout_mode;
+    sink.stderr_mode = start.spec.stderr_mode;
     uint64_t end_ns = start.start_ns;
     const bool found = !start.spec.source.empty() || std::filesystem::exists(start.spec.filename);
     {
@@ -330,14 +399,17 @@ void run_child_thread(ChildStart start) {
         auto owned = std::make_unique<IsolateLink>(p, shared, start.id, start.parent, false);
         IsolateLink* link = owned.get();
         link->main_thread_of_process = true;
+        p.loop().add_io_source(std::make_unique<PipeFlusher>(sink));
         p.loop().add_io_source(std::move(owned));
         sink.link = link;
+        sink.process = &p;
         if (trace) trace->add_file(start.spec.filename, start.spec.source);
         std::shared_ptr<void> observers = observe_isolate(p, *link, trace.get());
-        run_child_process(p, *link, start, found);
+        run_child_process(p, *link, sink, start, found);
         p.isolate().interpreter().set_observer(nullptr);
         end_ns = p.now_ns();
         sink.link = nullptr;
+        sink.process = nullptr;
     }
     shared->world->finish(start.id, end_ns);
     if (trace) {
@@ -371,6 +443,9 @@ std::string_view event_name(IpcKind kind) {
         case IpcKind::Disconnect: return "ipc disconnect";
         case IpcKind::Exit: return "child exit";
         case IpcKind::Kill: return "signal";
+        case IpcKind::Stdout: return "child stdout";
+        case IpcKind::Stderr: return "child stderr";
+        case IpcKind::StdioEnd: return "child stdio end";
     }
     return "ipc";
 }
@@ -463,6 +538,8 @@ void dispatch_process_message(NodeProcess& p, const sim::Message& m) {
             const auto& payload = *static_cast<const IpcPayload*>(m.payload.get());
             value = deserialize_value(isolate, payload.value);
             json = payload.json;
+        } else if (kind == IpcKind::Stdout || kind == IpcKind::Stderr) {
+            value = isolate.new_string(*static_cast<const std::string*>(m.payload.get()));
         } else if (kind == IpcKind::Exit) {
             const auto& exit = *static_cast<const ExitPayload*>(m.payload.get());
             value = Value::number(exit.code);

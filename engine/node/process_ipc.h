@@ -7,7 +7,8 @@
 //
 // A child's stdout and stderr are the parent's (fork's default stdio is
 // inherited): its writes travel to the world's root isolate, which writes
-// them to the run's console in virtual-time order.
+// them to the run's console in virtual-time order. A spawned child's are
+// pipes (ChildStdio::Pipe) that its parent reads as child.stdout/stderr.
 #pragma once
 
 #include <cstdint>
@@ -39,7 +40,15 @@ enum class IpcKind : uint32_t {
     Disconnect,                      // the other end closed the channel
     Exit,                            // child -> parent: the child ended
     Kill,                            // parent -> child: a signal (an interrupt)
+    Stdout,                          // child -> parent: bytes on a piped stdout (spawn's stdio 'pipe')
+    Stderr,                          // child -> parent: bytes on a piped stderr
+    StdioEnd,                        // child -> parent: the child's pipes reached EOF
 };
+
+// Where a child's stdout or stderr goes: the parent's own stream (fork's
+// default), a pipe the parent reads as child.stdout (spawn's default), or
+// nowhere.
+enum class ChildStdio : uint8_t { Inherit, Pipe, Ignore };
 
 // The pid of the world's root process; children count up from it in the
 // order they are forked.
@@ -51,6 +60,9 @@ struct ForkSpec {
     std::vector<std::string> args;                            // process.argv.slice(2)
     std::vector<std::pair<std::string, std::string>> env;     // the child's process.env
     bool advanced = false;                                    // serialization: 'advanced'
+    bool ipc = true;                                          // an IPC channel (fork; spawn with 'ipc')
+    ChildStdio stdout_mode = ChildStdio::Inherit;
+    ChildStdio stderr_mode = ChildStdio::Inherit;
 };
 
 struct ForkedChild {

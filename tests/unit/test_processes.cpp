@@ -1,5 +1,5 @@
 // Simulated processes and virtual cores, end to end through run_program:
-// exec/spawn refuse clearly, a fork loop ends at the isolate limit, busy
+// exec/spawn of anything but node refuse clearly, a fork loop ends at the isolate limit, busy
 // workers beyond the core count take proportionally longer in virtual time,
 // and --cores reaches os.cpus().
 #include <unistd.h>  // getpid: CTest runs test cases as parallel processes
@@ -82,6 +82,25 @@ for (const name of ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'sp
     CHECK(r.out.stdout_text.find("ran") == std::string::npos);
     CHECK(r.out.stdout_text.find("spawnSync ERR_LOOPLAB_NO_REAL_PROCESS child_process.spawnSync(\"ls\") is not "
                                  "available: looplab never starts a real process") != std::string::npos);
+}
+
+TEST_CASE("child_process: exec needs no shell, and the synchronous variants refuse even for node") {
+    const std::string path = write_scenario("refuse-node", R"JS(
+const cp = require('child_process');
+const attempts = [
+  ['exec', 'node child.js | grep x'], ['exec', 'node child.js > out.txt'], ['exec', 'FOO=1 && node child.js'],
+  ['execSync', 'node child.js'], ['spawnSync', 'node'], ['spawn', 'node', ['-p', '1']],
+];
+for (const [name, ...args] of attempts) {
+  try { cp[name](...args); console.log(name, 'ran'); } catch (e) { console.log(name, e.code); }
+}
+)JS");
+    Result r = run(path);
+    CHECK(r.code == 0);
+    CHECK(r.out.stdout_text ==
+          "exec ERR_LOOPLAB_NO_REAL_PROCESS\nexec ERR_LOOPLAB_NO_REAL_PROCESS\nexec ERR_LOOPLAB_NO_REAL_PROCESS\n"
+          "execSync ERR_LOOPLAB_NO_REAL_PROCESS\nspawnSync ERR_LOOPLAB_NO_REAL_PROCESS\n"
+          "spawn ERR_LOOPLAB_NO_REAL_PROCESS\n");
 }
 
 TEST_CASE("child_process: a fork loop ends at the process limit with a clear message") {
