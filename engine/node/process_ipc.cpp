@@ -418,6 +418,19 @@ void run_child_thread(ChildStart start) {
     }
 }
 
+// The isolate table's entry of a forked child: a cluster worker (its
+// environment carries NODE_UNIQUE_ID, cluster's worker id) or a child process.
+trace::IsolateInfo forked_isolate_info(const ChildStart& start) {
+    trace::IsolateInfo info{uint16_t(start.id), start.pid, uint16_t(start.parent), trace::IsolateKind::ChildProcess,
+                            "child " + std::to_string(start.pid), start.start_ns};
+    for (const auto& [key, value] : start.spec.env) {
+        if (key != "NODE_UNIQUE_ID") continue;
+        info.kind = trace::IsolateKind::ClusterWorker;
+        info.name = "cluster worker " + value;
+    }
+    return info;
+}
+
 // Hands a message from the parent to the child's process object.
 void dispatch_from_parent(NodeProcess& p, IpcKind kind, Value value, bool json) {
     Isolate& isolate = p.isolate();
@@ -485,6 +498,7 @@ ForkedChild fork_process(NodeProcess& parent, ForkSpec spec) {
                      : kRootPid;
     start.costs = parent.costs();
     start.spec = std::move(spec);
+    record_isolate(*link.shared, forked_isolate_info(start));
     const ForkedChild child{*id, start.pid};
     world.start_thread(*id, [start = std::move(start)]() mutable { run_child_thread(std::move(start)); });
     return child;

@@ -131,6 +131,7 @@ RunResult run(const RunConfig& config, OutputSink& out, trace::Trace* trace, Rec
         trace->meta().seed = config.seed;
         trace->meta().steps_recorded = options.record_steps;
         trace->add_file(path, source);
+        trace->set_isolate(trace::main_isolate_info(kPid));
         observer = std::make_unique<TraceObserver>(p, *trace);
         if (options.record_steps) p.isolate().interpreter().set_observer(observer.get());
     }

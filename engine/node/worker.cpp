@@ -170,7 +170,9 @@ IsolateLink::~IsolateLink() {
     world().finish(id, now);
     world().release_current_thread(id);
     world().join_all();
-    if (main_trace_ != nullptr) merge_traces(*main_trace_, shared->worker_traces);
+    if (main_trace_ == nullptr) return;
+    for (const trace::IsolateInfo& info : shared->isolate_table) main_trace_->set_isolate(info);
+    merge_traces(*main_trace_, shared->worker_traces);
 }
 
 bool IsolateLink::active() const {
@@ -273,6 +275,8 @@ uint32_t IsolateLink::spawn(WorkerSpec spec) {
     const uint64_t start = process.now_ns() + process.costs().worker_startup_ns;
     std::optional<uint32_t> child = world().add_isolate(start);
     if (!child) return 0;
+    record_isolate(*shared, trace::IsolateInfo{uint16_t(*child), 0, uint16_t(id), trace::IsolateKind::WorkerThread,
+                                               "worker " + std::to_string(*child), start});
     world().start_thread(*child, [s = shared, c = *child, p = id, start, spec = std::move(spec)]() mutable {
         run_worker_thread(s, c, p, start, std::move(spec));
     });
@@ -365,10 +369,24 @@ IsolateLink& isolate_link(NodeProcess& p) {
     p.isolate().shared_memory = &world_shared_memory();
     const uint32_t id = *shared->world->add_isolate(start_of_world(p));
     shared->world->adopt_current_thread(id);
+    trace::IsolateInfo main = trace::main_isolate_info(kPid);
+    main.id = main.parent = uint16_t(id);
+    record_isolate(*shared, std::move(main));
     auto link = std::make_unique<IsolateLink>(p, shared, id, id, true);
     IsolateLink& ref = *link;
     p.loop().add_io_source(std::move(link));
     return ref;
+}
+
+void record_isolate(WorldShared& shared, trace::IsolateInfo info) {
+    if (!shared.tracing) return;
+    std::lock_guard lock(shared.traces_mutex);
+    if (info.pid == 0) {
+        auto parent = std::find_if(shared.isolate_table.begin(), shared.isolate_table.end(),
+                                   [&](const trace::IsolateInfo& x) { return x.id == info.parent; });
+        info.pid = parent != shared.isolate_table.end() ? parent->pid : kPid;
+    }
+    shared.isolate_table.push_back(std::move(info));
 }
 
 std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace) {
@@ -415,6 +433,7 @@ void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::uniqu
     std::sort(workers.begin(), workers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     trace::Trace merged;
     merged.meta() = main.meta();
+    for (const trace::IsolateInfo& info : main.isolate_table()) merged.set_isolate(info);
     std::vector<Cursor> cursors;
     cursors.push_back({&main, trace::event_times(main), 0, 0, {}});
     for (auto& [id, t] : workers) cursors.push_back({t.get(), trace::event_times(*t), 0, id, {}});

@@ -42,6 +42,9 @@ struct WorldShared {
     bool tracing = false;
     std::mutex traces_mutex;
     std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>> worker_traces;
+    // Every isolate of the run with its process (guarded by traces_mutex),
+    // copied into the run's trace at the merge.
+    std::vector<trace::IsolateInfo> isolate_table;
     // MessagePorts that moved to another isolate (message_port.h); look-up only.
     std::mutex ports_mutex;
     std::unordered_map<uint32_t, uint32_t> port_owners;
@@ -127,6 +130,10 @@ IsolateLink& isolate_link(NodeProcess& p);
 // Installs on a non-root isolate its statement barrier and, with a trace,
 // its statement and call recorder; the returned object owns them.
 std::shared_ptr<void> observe_isolate(NodeProcess& p, IsolateLink& link, trace::Trace* trace);
+
+// Adds `info` to the run's isolate table (traced runs only). A worker
+// thread's pid is its parent's: give it 0 and it is looked up.
+void record_isolate(WorldShared& shared, trace::IsolateInfo info);
 
 // Appends every worker trace into `main` in (time, isolate, order).
 void merge_traces(trace::Trace& main, std::vector<std::pair<uint32_t, std::unique_ptr<trace::Trace>>>& workers);

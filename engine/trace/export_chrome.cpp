@@ -1,10 +1,12 @@
 // Chrome Trace Event Format (the JSON Object format that Perfetto and
-// chrome://tracing open). One process; per isolate a track for its JS
-// thread's call stack and one for its loop's phases; one track per libuv
-// pool thread with a slice per job; flow arrows from where a callback was
+// chrome://tracing open). One Chrome process per simulated process (its
+// pid from the trace's isolate table); per isolate a track for its JS
+// thread's call stack and one for its loop's phases, under its process;
+// one track per libuv pool thread of each process with a slice per job; flow arrows from where a callback was
 // queued to where it runs (and from a pool request to its thread and its
 // completion callback); counters for queue lengths and the pool.
 // docs/trace-format.md lists the records.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <vector>
@@ -16,7 +18,7 @@
 namespace looplab::trace {
 namespace {
 
-constexpr uint64_t kPid = 1;
+constexpr uint64_t kPid = 1;  // every isolate's process when the trace has no isolate table
 // Isolate i: JS thread 2i+1, its loop's phases 2i+2 (the main thread keeps
 // tids 1 and 2). Pool thread k: kPoolTid + k.
 constexpr uint64_t kPoolTid = 100'000;
@@ -37,16 +39,21 @@ struct PoolCounts {
     uint64_t done = 0;     // finished, waiting for poll to deliver it
 };
 
+// One process's pool: its counts, which job each thread runs, which
+// thread tracks are named.
+struct ProcessPool {
+    PoolCounts counts;
+    std::map<uint32_t, uint32_t> running;  // pool thread -> item it runs (ordered: closing order)
+    std::vector<bool> named;
+};
+
 class ChromeWriter {
 public:
     ChromeWriter(const Trace& trace, std::ostream& out) : trace_(trace), out_(out) {}
 
     void write() {
         out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
-        sep();
-        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << uint64_t(0)
-             << ",\"name\":\"process_name\",\"args\":{\"name\":";
-        out_.quoted("node " + trace_.meta().script_path) << "}}";
+        process_names();
         uint64_t now = 0;
         for (const Event& e : trace_.events()) {
             now = advance_time(now, e);
@@ -63,33 +70,68 @@ private:
         if (!first_) out_ << ",\n";
         first_ = false;
     }
-    void thread_name(uint64_t tid, std::string_view name) {
+    // The Chrome pid of an isolate: its process's pid in the isolate table.
+    uint64_t pid_of(uint16_t isolate) const {
+        const IsolateInfo* info = trace_.isolate_info(isolate);
+        return info != nullptr && info->pid > 0 ? uint64_t(info->pid) : kPid;
+    }
+    // One process_name record per process (the table's main threads of
+    // processes, in id order): the root is "node SCRIPT", a child its name.
+    void process_names() {
+        std::vector<uint64_t> named;
+        auto name = [&](uint64_t pid, const std::string& text, uint64_t sort) {
+            if (std::find(named.begin(), named.end(), pid) != named.end()) return;
+            named.push_back(pid);
+            sep();
+            out_ << "{\"ph\":\"M\",\"pid\":" << pid << ",\"tid\":" << uint64_t(0)
+                 << ",\"name\":\"process_name\",\"args\":{\"name\":";
+            out_.quoted(text) << "}}";
+            sep();
+            out_ << "{\"ph\":\"M\",\"pid\":" << pid << ",\"tid\":" << uint64_t(0)
+                 << ",\"name\":\"process_sort_index\",\"args\":{\"sort_index\":" << sort << "}}";
+        };
+        const std::string root = "node " + trace_.meta().script_path;
+        name(pid_of(0), root, 0);
+        for (const IsolateInfo& info : trace_.isolate_table()) {
+            if (info.shares_process() || info.id == 0) continue;
+            name(pid_of(info.id), info.name + " (pid " + std::to_string(info.pid) + ")", info.id);
+        }
+    }
+    void thread_name(uint64_t pid, uint64_t tid, std::string_view name) {
         sep();
-        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"name\":\"thread_name\",\"args\":{\"name\":";
+        out_ << "{\"ph\":\"M\",\"pid\":" << pid << ",\"tid\":" << tid << ",\"name\":\"thread_name\",\"args\":{\"name\":";
         out_.quoted(name) << "}}";
         sep();
-        out_ << "{\"ph\":\"M\",\"pid\":" << kPid << ",\"tid\":" << tid
+        out_ << "{\"ph\":\"M\",\"pid\":" << pid << ",\"tid\":" << tid
              << ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":" << tid << "}}";
     }
-    // The isolate's tracks, named the first time it appears.
+    // The isolate's tracks, named the first time it appears: the root's main
+    // thread plainly, others by their name in the isolate table.
     IsolateTrack& track(uint16_t isolate) {
         IsolateTrack& t = isolates_[isolate];
         if (!t.named) {
             t.named = true;
+            const uint64_t pid = pid_of(isolate);
             if (isolate == 0) {
-                thread_name(js_tid(0), "main thread (JavaScript)");
-                thread_name(loop_tid(0), "event loop phases");
+                thread_name(pid, js_tid(0), "main thread (JavaScript)");
+                thread_name(pid, loop_tid(0), "event loop phases");
             } else {
-                const std::string n = "isolate " + std::to_string(isolate);
-                thread_name(js_tid(isolate), n + " (JavaScript)");
-                thread_name(loop_tid(isolate), n + " event loop phases");
+                const std::string n = trace_.isolate_name(isolate);
+                thread_name(pid, js_tid(isolate), n + " (JavaScript)");
+                thread_name(pid, loop_tid(isolate), n + " event loop phases");
             }
         }
         return t;
     }
+    // Every record of a thread's track: its pid follows from the tid (an
+    // isolate's JS and loop tracks) or is given (pool threads).
     void head(char ph, uint64_t tid, uint64_t t) {
+        const uint64_t pid = tid >= kPoolTid ? pool_pid_ : pid_of(uint16_t((tid - 1) / 2));
+        head(ph, pid, tid, t);
+    }
+    void head(char ph, uint64_t pid, uint64_t tid, uint64_t t) {
         sep();
-        out_ << "{\"ph\":\"" << ph << "\",\"pid\":" << kPid << ",\"tid\":" << tid << ",\"ts\":";
+        out_ << "{\"ph\":\"" << ph << "\",\"pid\":" << pid << ",\"tid\":" << tid << ",\"ts\":";
         out_.micros(t);
     }
     void begin(uint64_t tid, uint64_t t, std::string_view name, std::string_view cat) {
@@ -115,17 +157,18 @@ private:
     void queue_counter(uint16_t isolate, const IsolateTrack& t, uint64_t now) {
         head('C', js_tid(isolate), now);
         out_ << ",\"name\":";
-        out_.quoted(isolate == 0 ? std::string("queue lengths") : "queue lengths (isolate " + std::to_string(isolate) + ")");
+        out_.quoted(isolate == 0 ? std::string("queue lengths")
+                                 : "queue lengths (" + trace_.isolate_name(isolate) + ")");
         out_ << ",\"args\":{";
         for (size_t i = 0; i < kQueueCount; i++) {
             out_ << (i ? "," : "") << '"' << kQueueNames[i] << "\":" << t.lengths[i];
         }
         out_ << "}}";
     }
-    void pool_counter(uint64_t now) {
+    void pool_counter(const PoolCounts& counts, uint64_t now) {
         head('C', kPoolTid, now);
-        out_ << ",\"name\":\"thread pool\",\"args\":{\"waiting\":" << pool_.waiting << ",\"running\":" << pool_.running
-             << ",\"done\":" << pool_.done << "}}";
+        out_ << ",\"name\":\"thread pool\",\"args\":{\"waiting\":" << counts.waiting << ",\"running\":" << counts.running
+             << ",\"done\":" << counts.done << "}}";
     }
     std::string_view label(uint32_t item) const { return trace_.str(trace_.item(item).label); }
 
@@ -190,7 +233,7 @@ private:
         case EventKind::IoReady: pool_event(e, t); break;
         case EventKind::MessagePost:
         case EventKind::MessageDeliver:
-            instant(js, t, std::string(e.kind == EventKind::MessagePost ? "post " : "deliver ") + message_summary(e));
+            instant(js, t, std::string(e.kind == EventKind::MessagePost ? "post " : "deliver ") + message_summary(e, trace_));
             out_ << '}';
             break;
         case EventKind::TimeJump:
@@ -211,45 +254,50 @@ private:
         queue_counter(e.isolate, iso, t);
     }
 
-    // A pool job: queued on the JS thread, a slice on its pool thread, its
-    // callback delivered by poll. One flow (id = the request's item) joins them.
+    // A pool job: queued on the JS thread, a slice on a pool thread of the
+    // queueing isolate's process, its callback delivered by poll. One flow
+    // (id = the request's item) joins them.
     void pool_event(const Event& e, uint64_t t) {
+        pool_pid_ = pid_of(e.isolate);
+        ProcessPool& pool = pools_[pool_pid_];
+        PoolCounts& counts = pool.counts;
         switch (e.kind) {
         case EventKind::PoolQueued:
-            pool_.waiting++;
+            counts.waiting++;
             flow('s', js_tid(e.isolate), e.a, t, "pool");
             break;
         case EventKind::PoolStarted: {
-            if (pool_.waiting > 0) pool_.waiting--;
-            pool_.running++;
-            const uint64_t tid = pool_thread(e.b);
+            if (counts.waiting > 0) counts.waiting--;
+            counts.running++;
+            const uint64_t tid = pool_thread(pool, e.b);
             begin(tid, t, label(e.a), "pool");
-            running_[e.b] = e.a;
+            pool.running[e.b] = e.a;
             flow('t', tid, e.a, t, "pool");
             break;
         }
         case EventKind::PoolFinished:
-            if (pool_.running > 0) pool_.running--;
-            pool_.done++;
-            if (running_.erase(e.b) > 0) end(pool_thread(e.b), t);
+            if (counts.running > 0) counts.running--;
+            counts.done++;
+            if (pool.running.erase(e.b) > 0) end(pool_thread(pool, e.b), t);
             break;
         case EventKind::IoReady:
             if (e.b == 0) {  // a pool completion (1 = a socket event, not a pool job)
-                if (pool_.done > 0) pool_.done--;
+                if (counts.done > 0) counts.done--;
                 flow('f', js_tid(e.isolate), e.a, t, "pool");
             }
             break;
         default: break;
         }
-        pool_counter(t);
+        pool_counter(counts, t);
     }
 
-    uint64_t pool_thread(uint32_t thread) {
+    // Pool thread `thread` of the process pool_pid_.
+    uint64_t pool_thread(ProcessPool& pool, uint32_t thread) {
         const uint64_t tid = kPoolTid + thread;
-        if (pool_named_.size() <= thread) pool_named_.resize(size_t(thread) + 1, false);
-        if (!pool_named_[thread]) {
-            pool_named_[thread] = true;
-            thread_name(tid, "libuv pool thread " + std::to_string(thread));
+        if (pool.named.size() <= thread) pool.named.resize(size_t(thread) + 1, false);
+        if (!pool.named[thread]) {
+            pool.named[thread] = true;
+            thread_name(pool_pid_, tid, "libuv pool thread " + std::to_string(thread));
         }
         return tid;
     }
@@ -260,16 +308,17 @@ private:
             for (; iso.depth > 0; iso.depth--) end(js_tid(isolate), now);
             if (iso.in_phase) end(loop_tid(isolate), now);
         }
-        for (const auto& [thread, item] : running_) end(kPoolTid + thread, now);
+        for (const auto& [pid, pool] : pools_) {
+            for (const auto& [thread, item] : pool.running) head('E', pid, kPoolTid + thread, now), out_ << '}';
+        }
     }
 
     const Trace& trace_;
     ExportBuffer out_;
     bool first_ = true;
     std::map<uint16_t, IsolateTrack> isolates_;  // ordered: closing order is deterministic
-    std::map<uint32_t, uint32_t> running_;        // pool thread -> item it runs
-    std::vector<bool> pool_named_;
-    PoolCounts pool_;
+    std::map<uint64_t, ProcessPool> pools_;      // by Chrome pid, ordered: closing order is deterministic
+    uint64_t pool_pid_ = kPid;                    // the process of the pool event being written
 };
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -127,6 +128,30 @@ void write_event_rows(const Trace& trace, std::ostream& out) {
     out.write(begin, p - begin);
 }
 
+// meta.isolates: the isolate table (docs/trace-format.md "Isolates").
+void append_isolate_table(std::string& buf, const Trace& trace) {
+    buf += ",\"isolates\":[";
+    bool first = true;
+    for (const IsolateInfo& info : trace.isolate_table()) {
+        buf += first ? "\n" : ",\n";
+        first = false;
+        buf += "{\"id\":";
+        append_uint(buf, info.id);
+        buf += ",\"pid\":";
+        append_uint(buf, uint64_t(std::max(0, info.pid)));
+        buf += ",\"parent\":";
+        append_uint(buf, info.parent);
+        buf += ",\"kind\":";
+        append_json_quoted(buf, isolate_kind_name(info.kind));
+        buf += ",\"name\":";
+        append_json_quoted(buf, info.name);
+        buf += ",\"start_ns\":";
+        append_uint(buf, info.start_ns);
+        buf += '}';
+    }
+    buf += ']';
+}
+
 }  // namespace
 
 std::string json_quote(std::string_view text) {
@@ -150,6 +175,7 @@ void write_json(const Trace& trace, std::ostream& out) {
     buf += m.steps_recorded ? "true" : "false";
     buf += ",\"cost_model\":";
     buf += m.cost_model_json.empty() ? std::string_view("{}") : std::string_view(m.cost_model_json);
+    append_isolate_table(buf, trace);
     buf += "},\n";
     buf += "\"queues\":[";
     for (size_t i = 0; i < kQueueCount; i++) {

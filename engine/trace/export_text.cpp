@@ -40,7 +40,8 @@ public:
                                       [](const Event& e) { return e.isolate != 0; });
         out_ << "looplab trace of " << trace_.meta().script_path << " (Node " << trace_.meta().node_version
              << " semantics, virtual time)\n";
-        out_ << "    time (ms)  " << (many ? "thread     " : "") << "phase     what happened\n";
+        const size_t name_width = many ? thread_column_width() : 0;
+        out_ << "    time (ms)  " << (many ? pad("thread", name_width) : "") << "phase     what happened\n";
         uint64_t now = 0;
         for (const Event& e : trace_.events()) {
             now = advance_time(now, e);
@@ -51,7 +52,7 @@ public:
             char head[64];
             std::snprintf(head, sizeof head, "%13.6f  ", double(now) / 1e6);
             std::string lead = head;
-            if (many) lead += pad(e.isolate == 0 ? "main" : "isolate " + std::to_string(e.isolate), 11);
+            if (many) lead += pad(trace_.isolate_name(e.isolate), name_width);
             lead += pad(std::string(phase_name(st_->phase)), 10);
             out_ << lead << std::string(st_->depth * 2, ' ') << what << '\n';
             const Rule rule = static_cast<Rule>(e.rule);
@@ -127,10 +128,19 @@ private:
             return "pool thread " + std::to_string(e.b) + " finishes " + callback(trace_, e.a);
         case EventKind::IoReady:
             return std::string(e.b ? "socket event " : "completion of ") + callback(trace_, e.a) + " is delivered";
-        case EventKind::MessagePost: return "post " + message_summary(e);
-        case EventKind::MessageDeliver: return "deliver " + message_summary(e);
+        case EventKind::MessagePost: return "post " + message_summary(e, trace_);
+        case EventKind::MessageDeliver: return "deliver " + message_summary(e, trace_);
         }
         return {};
+    }
+
+    // The thread column fits the longest name in the isolate table
+    // ("cluster worker 12") and two spaces; never narrower than before the
+    // table named threads ("isolate 1").
+    size_t thread_column_width() const {
+        size_t width = 9;
+        for (const IsolateInfo& info : trace_.isolate_table()) width = std::max(width, info.name.size());
+        return width + 2;
     }
 
     // What the narration tracks for one thread.

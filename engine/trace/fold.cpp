@@ -160,6 +160,39 @@ void note_isolate(ViewState& s, uint32_t id) {
     }
 }
 
+// The process of pid `pid`, added (as described by `info`) when new.
+uint32_t process_index(ViewState& s, const IsolateInfo& info, const Trace& trace) {
+    const IsolateInfo* parent = trace.isolate_info(info.parent);
+    if (info.shares_process() && parent != nullptr && parent->id != info.id) return process_index(s, *parent, trace);
+    for (uint32_t i = 0; i < s.processes.size(); i++) {
+        if (s.processes[i].pid == info.pid) return i;
+    }
+    ProcessView p;
+    p.pid = info.pid;
+    p.name = info.name;
+    p.main_isolate = info.id;
+    p.kind = info.kind;
+    p.parent_process = parent != nullptr && parent->id != info.id ? process_index(s, *parent, trace) : 0;
+    s.processes.push_back(std::move(p));
+    return uint32_t(s.processes.size() - 1);
+}
+
+// Fills an isolate's summary from the trace's isolate table the first time
+// the fold meets it. Without a table every isolate is a thread of the root.
+void describe_isolate(const Trace& trace, ViewState& s, uint32_t id) {
+    IsolateStatus& st = s.isolates[id];
+    const IsolateInfo* info = trace.isolate_info(id);
+    if (info == nullptr) {
+        st.kind = id == 0 ? IsolateKind::Main : IsolateKind::WorkerThread;
+        st.name = fallback_isolate_name(id);
+        return;
+    }
+    st.kind = info->kind;
+    st.name = info->name;
+    st.parent = info->parent;
+    st.process = process_index(s, *info, trace);
+}
+
 void swap_runtime(ViewState& s, ParkedIsolate& p) {
     std::swap(s.stack, p.stack);
     std::swap(s.queues, p.queues);
@@ -259,6 +292,14 @@ void focus_isolate(ViewState& s, uint32_t isolate) {
     swap_runtime(s, s.parked[s.isolate]);
     swap_runtime(s, s.parked[isolate]);
     s.isolate = isolate;
+    // One pool per process, shared by its threads: ViewState::pool is the
+    // focused isolate's process's.
+    const uint32_t process = s.isolates[isolate].process;
+    if (process != s.pool_process && process < s.processes.size()) {
+        std::swap(s.pool, s.processes[s.pool_process].pool);
+        std::swap(s.pool, s.processes[process].pool);
+        s.pool_process = process;
+    }
 }
 
 ViewState initial_view(const Trace& trace) {
@@ -267,6 +308,10 @@ ViewState initial_view(const Trace& trace) {
         s.file_path = trace.files().front().path;
         s.source = trace.files().front().text;
     }
+    // The root process, whose pool ViewState::pool holds until another
+    // process's isolate is focused.
+    const IsolateInfo* root = trace.isolate_info(0);
+    s.processes.push_back(ProcessView{root ? root->pid : 0, root ? root->name : "main", 0, 0, IsolateKind::Main, {}});
     return s;
 }
 
@@ -281,6 +326,7 @@ static void apply_one(const Trace& trace, ViewState& s) {
     s.last_event = uint32_t(s.cursor);
     s.rule = static_cast<Rule>(e.rule);
     note_isolate(s, e.isolate);
+    if (!s.isolates[e.isolate].seen) describe_isolate(trace, s, e.isolate);
     focus_isolate(s, e.isolate);
     apply_event(trace, s, e);
     IsolateStatus& st = s.isolates[e.isolate];
@@ -301,6 +347,12 @@ IsolateRuntime isolate_runtime(const ViewState& s, uint32_t isolate) {
     }
     const ParkedIsolate& p = s.parked[isolate];
     return IsolateRuntime{&p.stack, p.phase, p.current_line};
+}
+
+const PoolView& process_pool(const ViewState& s, uint32_t process) {
+    static const PoolView kNone;
+    if (process == s.pool_process) return s.pool;
+    return process < s.processes.size() ? s.processes[process].pool : kNone;
 }
 
 ViewState fold_to(const Trace& trace, size_t cursor) {
@@ -326,9 +378,13 @@ void PoolSchedule::update(const Trace& trace) {
 }
 
 void PoolSchedule::fill(ViewState& s) const {
-    for (PoolJob& job : s.pool.threads) {
-        if (job.item != 0 && job.item < finish_ns_.size()) job.finish_ns = finish_ns_[job.item];
-    }
+    auto fill_pool = [&](PoolView& pool) {
+        for (PoolJob& job : pool.threads) {
+            if (job.item != 0 && job.item < finish_ns_.size()) job.finish_ns = finish_ns_[job.item];
+        }
+    };
+    fill_pool(s.pool);
+    for (ProcessView& p : s.processes) fill_pool(p.pool);
 }
 
 Seeker::Seeker(const Trace& trace, size_t interval) : trace_(trace), interval_(std::max<size_t>(interval, 1)) {

@@ -33,6 +33,10 @@ struct IsolateRuntime {
 };
 IsolateRuntime isolate_runtime(const ViewState& state, uint32_t isolate);
 
+// The thread pool of process `process` (an index into state.processes),
+// focused or parked; an empty pool for an unknown index.
+const PoolView& process_pool(const ViewState& state, uint32_t process);
+
 // When each pool job finishes, from the PoolFinished events recorded so far:
 // the engine knows a job's end when it starts (virtual time), so a running
 // job's lane can show its progress. The fold itself only sees the past;

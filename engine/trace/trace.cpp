@@ -95,6 +95,24 @@ Trace::MemoryUse Trace::memory_use() const {
     return use;
 }
 
+void Trace::set_isolate(IsolateInfo info) {
+    auto it = std::lower_bound(isolate_table_.begin(), isolate_table_.end(), info.id,
+                               [](const IsolateInfo& x, uint32_t id) { return x.id < id; });
+    if (it != isolate_table_.end() && it->id == info.id) *it = std::move(info);
+    else isolate_table_.insert(it, std::move(info));
+}
+
+const IsolateInfo* Trace::isolate_info(uint32_t id) const {
+    auto it = std::lower_bound(isolate_table_.begin(), isolate_table_.end(), id,
+                               [](const IsolateInfo& x, uint32_t i) { return x.id < i; });
+    return it != isolate_table_.end() && it->id == id ? &*it : nullptr;
+}
+
+std::string Trace::isolate_name(uint32_t id) const {
+    const IsolateInfo* info = isolate_info(id);
+    return info != nullptr ? info->name : fallback_isolate_name(id);
+}
+
 std::vector<uint64_t> event_times(const Trace& trace) {
     std::vector<uint64_t> times;
     times.reserve(trace.size());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/trace/event.h"
+#include "engine/trace/isolate_table.h"
 #include "engine/trace/rules.h"
 
 namespace looplab::trace {
@@ -88,6 +89,15 @@ public:
     const std::vector<Item>& items() const { return items_; }
     const std::vector<SourceFile>& files() const { return files_; }
     const TraceMeta& meta() const { return meta_; }
+
+    // ---- the isolate table (isolate_table.h): which process each isolate is
+    // Sets the entry of info.id (replacing an earlier one); kept sorted by id.
+    void set_isolate(IsolateInfo info);
+    const std::vector<IsolateInfo>& isolate_table() const { return isolate_table_; }
+    // The entry of `id`, or null if the table does not list it.
+    const IsolateInfo* isolate_info(uint32_t id) const;
+    // Its name in the table, else fallback_isolate_name(id).
+    std::string isolate_name(uint32_t id) const;
     uint64_t end_time_ns() const { return last_ns_; }
     // Bytes held by events and side tables (`looplab trace --stats`,
     // docs/perf.md). `events` counts written events; `reserved` the event
@@ -117,6 +127,7 @@ private:
     std::vector<Item> items_;                            // id 0 = none
     std::vector<SourceFile> files_;
     TraceMeta meta_;
+    std::vector<IsolateInfo> isolate_table_;  // sorted by id
     uint64_t last_ns_ = 0;
     size_t event_limit_ = SIZE_MAX;
     size_t dropped_ = 0;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/trace/event.h"
+#include "engine/trace/isolate_table.h"
 #include "engine/trace/rules.h"
 
 namespace looplab::trace {
@@ -59,6 +60,12 @@ struct PoolView {
 // Always current, for every isolate seen.
 struct IsolateStatus {
     bool seen = false;          // the trace has an event of this isolate at or before the cursor
+    // From the trace's isolate table (isolate_table.h), filled when the
+    // isolate is first seen:
+    uint32_t process = 0;       // index into ViewState::processes
+    IsolateKind kind = IsolateKind::Main;
+    std::string name;           // "main", "worker 1", "child 4243", "cluster worker 2"
+    uint32_t parent = 0;        // the isolate that created it
     bool exited = false;        // its ProcessExit was applied
     int exit_code = 0;
     Rule rule = Rule::None;     // the rule of its last event (a synchronous call blocks: SyncCallBlocksLoop)
@@ -74,6 +81,19 @@ struct ParkedIsolate {
     Phase phase = Phase::None;
     uint32_t loop_iteration = 0;
     uint32_t current_line = 0, current_column = 0, current_file = 0;
+};
+
+// One simulated process (the root, a forked child, a cluster worker) as
+// the isolate table describes it; a process's worker threads share it.
+struct ProcessView {
+    int32_t pid = 0;              // process.pid; 0: the trace has no isolate table
+    std::string name;             // its main thread's name: "main", "child 4243", "cluster worker 2"
+    uint32_t main_isolate = 0;    // the isolate of its main thread
+    uint32_t parent_process = 0;  // index of the process that forked it (itself for the root)
+    IsolateKind kind = IsolateKind::Main;
+    // The process's thread pool, parked here while the focused isolate
+    // belongs to another process (ViewState::pool holds the focused one's).
+    PoolView pool;
 };
 
 // What left a queue last (Dequeue, or IoReady for a pool completion): the
@@ -130,6 +150,11 @@ struct ViewState {
     // PoolFinished: completed; IoReady: leaves completed). One pool per
     // process, shared by its worker threads.
     PoolView pool;
+    // Every process seen, in order of their first event (index 0: the root,
+    // from initial_view). `pool` above is processes[pool_process]'s pool:
+    // the focused isolate's process (process_pool() reads any of them).
+    std::vector<ProcessView> processes;
+    uint32_t pool_process = 0;
     Dequeued last_dequeued;
     // Timers appended to queue(Timers) out of firing order and not merged
     // in yet (fold.cpp sorts them in once, when the queue is next read),
