@@ -1,0 +1,26 @@
+const { Readable, Writable, Transform, pipeline, PassThrough } = require('stream');
+const r = new Readable({ read() {} });
+r.on('data', d => console.log('data', d.toString()));
+r.on('end', () => console.log('end'));
+r.on('close', () => console.log('close'));
+r.push('a'); r.push('b');
+process.nextTick(() => { r.push('c'); r.push(null); });
+console.log('after push');
+const w = new Writable({ write(chunk, enc, cb) { console.log('write', chunk.toString()); setTimeout(cb, 1); } });
+w.on('finish', () => console.log('finish'));
+w.on('close', () => console.log('w close'));
+w.write('1', () => console.log('write cb 1'));
+w.write('2', () => console.log('write cb 2'));
+w.end('3', () => console.log('end cb'));
+const up = new Transform({ transform(c, e, cb) { cb(null, c.toString().toUpperCase()); } });
+const sink = [];
+pipeline(Readable.from(['x', 'y', 'z']), up, new Writable({ write(c, e, cb) { sink.push(c.toString()); cb(); } }), (err) => console.log('pipeline done', err, sink));
+(async () => {
+  const chunks = [];
+  for await (const c of Readable.from([1, 2, 3])) chunks.push(c);
+  console.log('async iter', chunks);
+})();
+const pt = new PassThrough();
+pt.on('readable', () => { let c; while ((c = pt.read()) !== null) console.log('readable read', c.toString()); });
+pt.on('end', () => console.log('pt end'));
+pt.write('hello'); pt.end('world');
