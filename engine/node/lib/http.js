@@ -584,18 +584,19 @@ function attachClientConnection(req, socket, key) {
       res.req = req;
       req.res = res;
       req._responseKeepAlive = info.shouldKeepAlive;
-      req.emit('response', res);
-      if (req.listenerCount('response') === 0) res.resume();
+      // Nobody listened (emit returns false): drain the body so the socket
+      // can be reused. A once() listener is gone by now, so ask emit.
+      if (!req.emit('response', res)) res.resume();
     },
     onBody(chunk) { res.push(chunk); },
     onComplete() {
       res.complete = true;
       res.push(null);
       detach();
-      res.once('end', () => {
-        req.emit('close');
-        res.emit('close');
-      });
+      // The request closes on the tick after the response's 'end' (its
+      // socket is free then); the response's own 'close' follows from
+      // autoDestroy, queued after that.
+      res.once('end', () => process.nextTick(() => req.emit('close')));
       if (req.shouldKeepAlive && req._responseKeepAlive) req.agent._release(key, socket);
       else socket.destroy();
     },

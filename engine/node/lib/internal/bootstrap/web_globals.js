@@ -8,6 +8,7 @@ const kGlobals = {
   URL: 'url', URLSearchParams: 'url',
   TextEncoder: 'internal/web', TextDecoder: 'internal/web', DOMException: 'internal/web',
   btoa: 'internal/web', atob: 'internal/web',
+  fetch: 'internal/fetch', Headers: 'internal/fetch', Request: 'internal/fetch', Response: 'internal/fetch',
 };
 
 for (const [name, from] of Object.entries(kGlobals)) {
