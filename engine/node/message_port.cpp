@@ -61,15 +61,15 @@ void PortHub::post(uint32_t from, std::shared_ptr<CloneNode> message, size_t byt
     const Port* port = find(from);
     if (port == nullptr || port->closed || port->state->peer_closed) return;
     const uint32_t peer = port->state->peer;
+    if (owns(peer)) return send_to(peer, process_.isolate().id, std::move(message), bytes);
+    send_to(peer, port_owner(isolate_link(process_), peer), std::move(message), bytes);
+}
+
+void PortHub::send_to(uint32_t to, uint32_t owner, std::shared_ptr<CloneNode> message, size_t bytes) {
     const uint32_t self = process_.isolate().id;
-    if (owns(peer)) {
-        record_message(process_, EventKind::MessagePost, self, trace::MessageRoute::Port, *message, bytes);
-        return receive(peer, PortMessage{std::move(message), self, bytes});
-    }
-    IsolateLink& link = isolate_link(process_);
-    const uint32_t owner = port_owner(link, peer);
     record_message(process_, EventKind::MessagePost, owner, trace::MessageRoute::Port, *message, bytes);
-    link.send(owner, LinkMessage::PortData, peer, std::move(message), bytes);
+    if (owner == self) return receive(to, PortMessage{std::move(message), self, bytes});
+    isolate_link(process_).send(owner, LinkMessage::PortData, to, std::move(message), bytes);
 }
 
 void PortHub::receive(uint32_t id, PortMessage message) {

@@ -50,6 +50,8 @@ public:
     std::pair<uint32_t, uint32_t> create_channel();
     // port.postMessage: the message goes to the peer, here or in its isolate.
     void post(uint32_t from, std::shared_ptr<CloneNode> message, size_t bytes);
+    // A message for port `to`, which isolate `owner` holds (BroadcastChannel).
+    void send_to(uint32_t to, uint32_t owner, std::shared_ptr<CloneNode> message, size_t bytes);
     // A message (from this isolate or the World) for port `id`.
     void receive(uint32_t id, PortMessage message);
     void set_started(uint32_t id);

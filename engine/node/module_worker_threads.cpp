@@ -7,7 +7,10 @@
 #include <sstream>
 
 #include "engine/js/vm.h"
+#include "engine/node/broadcast_channel.h"
 #include "engine/node/message_port.h"
+#include "engine/node/jslib.h"
+#include "engine/node/module_loader.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 #include "engine/node/worker.h"
@@ -149,10 +152,62 @@ function receiveMessageOnPort(port) {
   return r;
 }
 
-class BroadcastChannel extends EventEmitter {
+// A channel's messages arrive through a port of this isolate; the port's
+// entry in `ports` hands them to the channel as MessageEvents.
+class BroadcastChannel {
+  #name; #id; #closed = false; #listeners = []; #onmessage = null;
   constructor(name) {
-    super();
-    throw new Error('looplab: BroadcastChannel is not modelled yet (use MessageChannel)');
+    if (arguments.length === 0) {
+      const err = new TypeError('The "name" argument must be specified');
+      err.code = 'ERR_MISSING_ARGS';
+      throw err;
+    }
+    this.#name = `${name}`;
+    this.#id = binding.bcJoin(this.#name);
+    ports.set(this.#id, {
+      _syncRef() {},
+      emit: (type, data) => { if (type === 'message') this.#deliver(new MessageEvent('message', data, this)); },
+    });
+  }
+  get name() { return this.#name; }
+  postMessage(message) {
+    if (arguments.length === 0) {
+      const err = new TypeError('The "message" argument must be specified');
+      err.code = 'ERR_MISSING_ARGS';
+      throw err;
+    }
+    if (this.#closed) {
+      const { DOMException } = binding.web();
+      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    binding.bcPost(this.#id, this.#name, message);
+  }
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    ports.delete(this.#id);
+    binding.bcLeave(this.#id, this.#name);
+  }
+  ref() { if (!this.#closed) binding.portRef(this.#id, true); return this; }
+  unref() { if (!this.#closed) binding.portRef(this.#id, false); return this; }
+  get onmessage() { return this.#onmessage; }
+  set onmessage(fn) { this.#onmessage = typeof fn === 'function' ? fn : null; }
+  addEventListener(type, listener, options) {
+    if (typeof listener !== 'function' && typeof listener?.handleEvent !== 'function') return;
+    if (this.#listeners.some((l) => l.type === type && l.listener === listener)) return;
+    this.#listeners.push({ type, listener, once: !!options?.once });
+  }
+  removeEventListener(type, listener) {
+    this.#listeners = this.#listeners.filter((l) => l.type !== type || l.listener !== listener);
+  }
+  #deliver(event) {
+    if (this.#onmessage) this.#onmessage.call(this, event);
+    for (const entry of [...this.#listeners]) {
+      if (entry.type !== event.type) continue;
+      if (entry.once) this.removeEventListener(entry.type, entry.listener);
+      if (typeof entry.listener === 'function') entry.listener.call(this, event);
+      else entry.listener.handleEvent(event);
+    }
   }
 }
 
@@ -442,6 +497,11 @@ Value worker_data(Isolate& isolate, const CallArgs&) {
     });
 }
 
+// binding.web(): DOMException and the other web classes (lib/internal/web.js).
+Value web_module(Isolate& isolate, const CallArgs&) {
+    return process_of(isolate).modules->library().require("internal/web");
+}
+
 }  // namespace
 
 Value create_worker_threads_module(Isolate& isolate) {
@@ -463,6 +523,8 @@ Value create_worker_threads_module(Isolate& isolate) {
     isolate.define_method(binding, "portClose", port_close, 1);
     isolate.define_method(binding, "portReceive", port_receive, 1);
     isolate.define_method(binding, "isArrayBuffer", is_array_buffer, 1);
+    isolate.define_method(binding, "web", web_module, 0);
+    add_broadcast_natives(isolate, binding);
     create_data_property(isolate, binding, isolate.intern("isMainThread"), Value::boolean(is_main));
     create_data_property(isolate, binding, isolate.intern("threadId"), Value::number(is_main ? 0 : link->id));
     create_data_property(isolate, binding, isolate.intern("parentId"), Value::number(is_main ? 0 : link->parent));

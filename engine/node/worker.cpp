@@ -277,6 +277,11 @@ uint32_t IsolateLink::spawn(WorkerSpec spec) {
     if (!child) return 0;
     record_isolate(*shared, trace::IsolateInfo{uint16_t(*child), 0, uint16_t(id), trace::IsolateKind::WorkerThread,
                                                "worker " + std::to_string(*child), start});
+    {
+        std::lock_guard lock(shared->ports_mutex);
+        const auto root = shared->process_roots.find(id);
+        shared->process_roots[*child] = root != shared->process_roots.end() ? root->second : id;
+    }
     world().start_thread(*child, [s = shared, c = *child, p = id, start, spec = std::move(spec)]() mutable {
         run_worker_thread(s, c, p, start, std::move(spec));
     });

@@ -48,6 +48,12 @@ struct WorldShared {
     // MessagePorts that moved to another isolate (message_port.h); look-up only.
     std::mutex ports_mutex;
     std::unordered_map<uint32_t, uint32_t> port_owners;
+    // Each worker thread's process, as the isolate of that process's main
+    // thread (a main thread is its own; guarded by ports_mutex).
+    std::unordered_map<uint32_t, uint32_t> process_roots;
+    // BroadcastChannel members per (process, name), in the order they
+    // joined: {isolate, port}. Only touched in turn, under ports_mutex.
+    std::map<std::pair<uint32_t, std::string>, std::vector<std::pair<uint32_t, uint32_t>>> broadcast_members;
     // Atomics.wait waiters per (block, byte index), in the order they began
     // waiting. Only touched in turn (World::take_turn); look-up only.
     std::mutex waiters_mutex;
