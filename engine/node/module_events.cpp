@@ -519,55 +519,6 @@ Value s_get_event_listeners(Isolate& isolate, const CallArgs& call) {
     return listeners_of(isolate, call.arg(0), call.arg(1), true);
 }
 
-// events.once(emitter, name): a promise of the arguments of the next emit.
-Value once_resolver(Isolate& isolate, const CallArgs& call) {
-    Value state = call.callee->native_data2;
-    Value error_listener = get(isolate, state, "errorListener");
-    Value emitter = get(isolate, state, "emitter");
-    if (!error_listener.is_undefined()) {
-        Value args[2] = {isolate.intern("error"), error_listener};
-        call_method(isolate, emitter, "removeListener", args);
-    }
-    resolve_promise(isolate, get(isolate, state, "promise").as_object(),
-                    Value::object(isolate.new_array_from(call.args)));
-    return Value::undefined();
-}
-
-Value once_rejecter(Isolate& isolate, const CallArgs& call) {
-    Value state = call.callee->native_data2;
-    Value emitter = get(isolate, state, "emitter");
-    Value args[2] = {get(isolate, state, "name"), get(isolate, state, "resolver")};
-    call_method(isolate, emitter, "removeListener", args);
-    reject_promise(isolate, get(isolate, state, "promise").as_object(), call.arg(0));
-    return Value::undefined();
-}
-
-Value s_once(Isolate& isolate, const CallArgs& call) {
-    Value emitter = call.arg(0);
-    Value name = call.arg(1);
-    JsObject* promise = new_promise(isolate);
-    JsObject* state = isolate.new_object_with_proto(nullptr);
-    auto put = [&](const char* key, Value v) { create_data_property(isolate, state, isolate.intern(key), v); };
-    put("promise", Value::object(promise));
-    put("emitter", emitter);
-    put("name", name);
-    JsFunction* resolver = isolate.new_native_function("", once_resolver, 0);
-    resolver->native_data2 = Value::object(state);
-    put("resolver", Value::object(resolver));
-    put("errorListener", Value::undefined());
-    Value on_args[2] = {name, Value::object(resolver)};
-    call_method(isolate, emitter, "once", on_args);
-    bool is_error_event = name.is_string() && name.as_string()->view() == "error";
-    if (!is_error_event) {
-        JsFunction* rejecter = isolate.new_native_function("", once_rejecter, 1);
-        rejecter->native_data2 = Value::object(state);
-        put("errorListener", Value::object(rejecter));
-        Value err_args[2] = {isolate.intern("error"), Value::object(rejecter)};
-        call_method(isolate, emitter, "once", err_args);
-    }
-    return Value::object(promise);
-}
-
 JsFunction* method(Isolate& isolate, JsObject* target, std::string_view name, NativeFn fn, int length,
                    JsFunction* ctor) {
     JsFunction* f = isolate.new_native_function(name, fn, length);
@@ -609,8 +560,8 @@ JsFunction* create_event_emitter(Isolate& isolate) {
     method(isolate, proto, "eventNames", m_event_names, 0, ctor);
 
     JsObject* c = ctor;
-    method(isolate, c, "once", s_once, 2, ctor);
-    export_library_function(isolate, c, "on", "internal/events_on", 3);  // lib/internal/events_on.js
+    export_library_function(isolate, c, "once", "internal/events_once", 2);  // lib/internal/events_once.js
+    export_library_function(isolate, c, "on", "internal/events_on", 3);      // lib/internal/events_on.js
     method(isolate, c, "getEventListeners", s_get_event_listeners, 2, ctor);
     alias(isolate, c, "EventEmitter", ctor);
     create_data_property(isolate, c, isolate.intern("usingDomains"), Value::boolean(false));

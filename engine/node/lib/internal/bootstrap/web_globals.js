@@ -8,6 +8,7 @@ const kGlobals = {
   URL: 'url', URLSearchParams: 'url',
   TextEncoder: 'internal/web', TextDecoder: 'internal/web', DOMException: 'internal/web',
   btoa: 'internal/web', atob: 'internal/web',
+  EventTarget: 'internal/event_target', Event: 'internal/event_target', CustomEvent: 'internal/event_target',
   fetch: 'internal/fetch', Headers: 'internal/fetch', Request: 'internal/fetch', Response: 'internal/fetch',
 };
 
