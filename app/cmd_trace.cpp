@@ -68,11 +68,13 @@ void print_stats(const trace::Trace& t) {
     const trace::Trace::MemoryUse use = t.memory_use();
     const double events = double(std::max<size_t>(t.size(), 1));
     std::fprintf(stderr,
-                 "trace: %zu events, %.1f MB: events %.1f MB (%.1f B/event), strings %.1f MB, items %.1f MB, "
-                 "files %.1f MB; %.2f bytes/event in all (event vector reserved: %.1f MB)\n",
+                 "trace: %zu events, %.1f MB: events %.1f MB (%.1f B/event), event tables %.3f MB, strings %.3f MB, "
+                 "items %.3f MB, files %.3f MB, isolates %.3f MB; %.2f bytes/event in all "
+                 "(event vector reserved: %.1f MB)\n",
                  t.size(), double(use.total()) / 1e6, double(use.events) / 1e6, double(use.events) / events,
-                 double(use.strings) / 1e6, double(use.items) / 1e6, double(use.files) / 1e6,
-                 double(use.total()) / events, double(use.reserved) / 1e6);
+                 double(use.event_tables) / 1e6, double(use.strings) / 1e6, double(use.items) / 1e6,
+                 double(use.files) / 1e6, double(use.isolates) / 1e6, double(use.total()) / events,
+                 double(use.reserved) / 1e6);
     trace::Seeker seeker(t);
     auto start = std::chrono::steady_clock::now();
     seeker.seek(t.size());
@@ -148,7 +150,7 @@ Command add_trace_command(CLI::App& app) {
     cmd->add_option("-o,--output", options->output, "Write the trace to OUT instead of stdout");
     cmd->add_flag("--no-steps", options->no_steps, "Leave out statement steps and JS call frames (smaller traces)");
     cmd->add_option("--max-trace-events", options->max_trace_events,
-                    "End the run (exit code 120) once the trace holds N events, 16 bytes each (default 20000000)")
+                    "End the run (exit code 120) once the trace holds N events, 12 bytes each (default 20000000)")
         ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 32));
     cmd->add_flag("--stats", options->stats, "Print the trace's size in memory and seek times to stderr");
     add_engine_options(*cmd, options->engine);

@@ -143,9 +143,9 @@ void TimelineModel::update(const trace::Trace& trace) {
                 auto& job = open_jobs_[e.b];
                 close_slice(lane.callbacks, job.second, now_);
                 job = {e.a, int(lane.callbacks.slices.size())};
-                const trace::Item* item = e.a < trace.items().size() ? &trace.item(e.a) : nullptr;
-                lane.callbacks.slices.push_back(Slice{now_, UINT64_MAX, uint32_t(i), item ? item->label : 0,
-                                                      item ? item->line : 0, SliceKind::Pool});
+                const trace::Item item = e.a < trace.items().size() ? trace.item(e.a) : trace::Item{};
+                lane.callbacks.slices.push_back(
+                    Slice{now_, UINT64_MAX, uint32_t(i), item.label, item.line, SliceKind::Pool});
                 break;
             }
             case trace::EventKind::PoolFinished:

@@ -7,23 +7,40 @@
 namespace looplab::trace {
 
 Trace::Trace() {
-    strings_.emplace_back();
-    string_ids_.emplace(std::string(), 0);
-    items_.emplace_back();
+    string_slots_.assign(16, 0);
+    intern("");
+    items_.add(Item{});
 }
 
+namespace {
+
+size_t string_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+}  // namespace
+
 uint32_t Trace::intern(std::string_view text) {
-    auto it = string_ids_.find(text);
-    if (it != string_ids_.end()) return it->second;
+    const size_t mask = string_slots_.size() - 1;
+    size_t slot = string_hash(text) & mask;
+    for (; string_slots_[slot] != 0; slot = (slot + 1) & mask) {
+        const uint32_t id = string_slots_[slot] - 1;
+        if (strings_[id] == text) return id;
+    }
     const auto id = static_cast<uint32_t>(strings_.size());
     strings_.emplace_back(text);
-    string_ids_.emplace(std::string(text), id);
+    string_slots_[slot] = id + 1;
+    if (strings_.size() * 2 > string_slots_.size()) grow_string_slots();
     return id;
 }
 
-uint32_t Trace::add_item(const Item& item) {
-    items_.push_back(item);
-    return static_cast<uint32_t>(items_.size() - 1);
+void Trace::grow_string_slots() {
+    std::vector<uint32_t> slots(string_slots_.size() * 2, 0);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t id = 0; id < strings_.size(); id++) {
+        size_t slot = string_hash(strings_[id]) & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = id + 1;
+    }
+    string_slots_ = std::move(slots);
 }
 
 namespace {
@@ -50,14 +67,14 @@ bool Trace::grow() {
     // copied the events and faulted in fresh pages each time. Unlimited
     // traces grow 4x from 256k events (4 MiB). Never past the limit's slack.
     constexpr size_t kFirst = size_t(1) << 18;
-    constexpr size_t kMostAtOnce = size_t(1) << 25;  // 32M events, 512 MiB of address space
-    const size_t most = event_limit_ > SIZE_MAX - kLimitSlack ? SIZE_MAX / sizeof(Event) : event_limit_ + kLimitSlack;
+    constexpr size_t kMostAtOnce = size_t(1) << 25;  // 32M events, 384 MiB of address space
+    const size_t most = event_limit_ > SIZE_MAX - kLimitSlack ? SIZE_MAX / sizeof(PackedEvent) : event_limit_ + kLimitSlack;
     if (events_.capacity() >= most) return false;
     size_t want = std::max(kFirst, events_.capacity() * 4);
     if (event_limit_ != SIZE_MAX) want = std::max(want, std::min(most, kMostAtOnce));
     events_.reserve(std::min(most, want));
-    if (events_.capacity() * sizeof(Event) >= (size_t(4) << 20)) {
-        advise_huge_pages(events_.data(), events_.capacity() * sizeof(Event));
+    if (events_.capacity() * sizeof(PackedEvent) >= (size_t(4) << 20)) {
+        advise_huge_pages(events_.data(), events_.capacity() * sizeof(PackedEvent));
     }
     return true;
 }
@@ -68,30 +85,34 @@ std::string Trace::limit_message() const {
 
 void Trace::time_jump(uint64_t now_ns, uint16_t isolate) {
     // The gap does not fit the 32-bit delta: say the absolute time once.
-    events_.push_back(Event{EventKind::TimeJump, 0, isolate, uint32_t(now_ns), uint32_t(now_ns >> 32), 0});
+    events_.push(EventKind::TimeJump, Rule::None, isolate, uint32_t(now_ns), uint32_t(now_ns >> 32), 0);
 }
 
 namespace {
 
-// A string's bytes: its object plus a heap block unless the text fits the
-// small-string buffer inside the object.
-size_t string_bytes(const std::string& s) {
+// A string's heap block (none when the text fits the small-string buffer
+// inside the object, which its container already counts).
+size_t heap_bytes(const std::string& s) {
     const size_t inline_capacity = std::string().capacity();
-    return sizeof(std::string) + (s.capacity() > inline_capacity ? s.capacity() + 1 : 0);
+    return s.capacity() > inline_capacity ? s.capacity() + 1 : 0;
 }
 
 }  // namespace
 
 Trace::MemoryUse Trace::memory_use() const {
     MemoryUse use;
-    use.events = events_.size() * sizeof(Event);
-    use.reserved = events_.capacity() * sizeof(Event);
-    // Each string once in the table and once as the look-up key, plus a
-    // hash node (a pointer and the cached hash) per key.
-    for (const std::string& s : strings_) use.strings += 2 * string_bytes(s) + 2 * sizeof(void*);
-    use.strings += string_ids_.bucket_count() * sizeof(void*);
-    use.items = items_.capacity() * sizeof(Item);
-    for (const SourceFile& f : files_) use.files += string_bytes(f.path) + string_bytes(f.text);
+    use.events = events_.record_bytes();
+    use.event_tables = events_.side_bytes();
+    use.reserved = events_.capacity() * sizeof(PackedEvent);
+    // The table of strings (allocated capacity), each one's heap block, and
+    // the look-up slots.
+    use.strings = strings_.capacity() * sizeof(std::string) + string_slots_.capacity() * sizeof(uint32_t);
+    for (const std::string& s : strings_) use.strings += heap_bytes(s);
+    use.items = items_.memory_bytes();
+    use.files = files_.capacity() * sizeof(SourceFile);
+    for (const SourceFile& f : files_) use.files += heap_bytes(f.path) + heap_bytes(f.text);
+    use.isolates = isolate_table_.capacity() * sizeof(IsolateInfo);
+    for (const IsolateInfo& info : isolate_table_) use.isolates += heap_bytes(info.name);
     return use;
 }
 

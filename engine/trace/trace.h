@@ -1,29 +1,22 @@
 // The append-only trace of one run: fixed-size events plus the side tables
 // they point into (interned strings, queue items, source files). The
-// engine appends; everything else reads. See docs/trace-format.md.
+// engine appends; everything else reads. Events and items are stored packed
+// (event_store.h, item_store.h) and read back as `Event` and `Item` values.
+// See docs/trace-format.md.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/trace/event.h"
+#include "engine/trace/event_store.h"
+#include "engine/trace/item_store.h"
 #include "engine/trace/isolate_table.h"
 #include "engine/trace/rules.h"
 
 namespace looplab::trace {
-
-// One thing that waits in a queue: a nextTick callback, a promise job, a
-// timer arming, an immediate. A re-armed interval is a new item.
-struct Item {
-    QueueKind queue = QueueKind::NextTick;
-    uint32_t label = 0;   // string id: callback name as the UI shows it ("tick", "<anonymous>")
-    uint32_t line = 0;    // 1-based source line of the callback, 0 if unknown
-    uint64_t due_ms = 0;  // timers: due time in loop milliseconds
-    uint64_t seq = 0;     // the engine's tie-break sequence number for this queue
-};
 
 struct SourceFile {
     std::string path;
@@ -44,7 +37,7 @@ public:
 
     // ---- appending (the engine) ----
     uint32_t intern(std::string_view text);
-    uint32_t add_item(const Item& item);
+    uint32_t add_item(const Item& item) { return items_.add(item); }
     void add_file(std::string path, std::string text) { files_.push_back({std::move(path), std::move(text)}); }
     // Appends an event at absolute virtual time now_ns (never earlier than
     // the previous event's time).
@@ -61,7 +54,7 @@ public:
             time_jump(now_ns, isolate);
             delta = 0;
         }
-        events_.push_back(Event{kind, static_cast<uint8_t>(rule), isolate, a, b, uint32_t(delta)});
+        events_.push(kind, rule, isolate, a, b, uint32_t(delta));
         last_ns_ = now_ns;
     }
     TraceMeta& meta() { return meta_; }
@@ -81,12 +74,13 @@ public:
     size_t dropped() const { return dropped_; }
 
     // ---- reading ----
-    const std::vector<Event>& events() const { return events_; }
+    // Decoded `Event` values: index them, or iterate (cheapest).
+    EventView events() const { return EventView(events_); }
     size_t size() const { return events_.size(); }
     const std::string& str(uint32_t id) const { return strings_[id]; }
     const std::vector<std::string>& strings() const { return strings_; }
-    const Item& item(uint32_t id) const { return items_[id]; }
-    const std::vector<Item>& items() const { return items_; }
+    Item item(uint32_t id) const { return items_.at(id); }
+    ItemView items() const { return ItemView(items_); }
     const std::vector<SourceFile>& files() const { return files_; }
     const TraceMeta& meta() const { return meta_; }
 
@@ -100,15 +94,19 @@ public:
     std::string isolate_name(uint32_t id) const;
     uint64_t end_time_ns() const { return last_ns_; }
     // Bytes held by events and side tables (`looplab trace --stats`,
-    // docs/perf.md). `events` counts written events; `reserved` the event
-    // vector's capacity, whose unwritten tail is address space, not memory.
+    // docs/perf.md), counting what is allocated, not just used. `events`
+    // counts written events (12 bytes each); `event_tables` the escaped
+    // deltas and isolate runs; `reserved` the event vector's capacity, whose
+    // unwritten tail is address space, not memory.
     struct MemoryUse {
         size_t events = 0;
+        size_t event_tables = 0;
         size_t reserved = 0;
         size_t strings = 0;
         size_t items = 0;
         size_t files = 0;
-        size_t total() const { return events + strings + items + files; }
+        size_t isolates = 0;
+        size_t total() const { return events + event_tables + strings + items + files + isolates; }
     };
     MemoryUse memory_use() const;
 
@@ -116,15 +114,14 @@ private:
     bool grow();  // false: the limit's slack is used up
     void time_jump(uint64_t now_ns, uint16_t isolate);
 
-    std::vector<Event> events_;
-    std::vector<std::string> strings_;                   // id 0 = ""
-    // Transparent hash: look-ups by string_view allocate nothing.
-    struct StringHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids_;  // look-up only, never iterated
-    std::vector<Item> items_;                            // id 0 = none
+    void grow_string_slots();
+
+    EventStore events_;
+    std::vector<std::string> strings_;  // id 0 = ""
+    // Open-addressed index of strings_ for intern(): id + 1 per used slot,
+    // 0 = empty; at most half full. Holds no copy of the text.
+    std::vector<uint32_t> string_slots_;
+    ItemStore items_;  // id 0 = none
     std::vector<SourceFile> files_;
     TraceMeta meta_;
     std::vector<IsolateInfo> isolate_table_;  // sorted by id
