@@ -1,4 +1,5 @@
 #include "engine/js/builtins.h"
+#include "engine/js/proxy.h"
 
 namespace looplab::js {
 
@@ -14,6 +15,7 @@ void install_builtins(Isolate& isolate) {
     realm.global = isolate.new_object();
 
     install_object_builtins(isolate);
+    install_proxy_builtins(isolate);
     install_symbol_builtins(isolate);
     install_iterator_builtins(isolate);
     install_array_builtins(isolate);

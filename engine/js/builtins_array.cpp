@@ -7,6 +7,7 @@
 #include "engine/js/array_sort.h"
 #include "engine/js/builtins.h"
 #include "engine/js/operations.h"
+#include "engine/js/proxy.h"
 
 namespace looplab::js {
 
@@ -133,7 +134,15 @@ Value array_constructor(Isolate& isolate, const CallArgs& call) {
     return Value::object(a);
 }
 
-Value array_is_array(Isolate&, const CallArgs& call) { return Value::boolean(is_array(call.arg(0))); }
+// IsArray (7.2.2): a proxy answers for its target.
+Value array_is_array(Isolate& isolate, const CallArgs& call) {
+    Value v = call.arg(0);
+    while (v.is_object() && is_proxy(v.as_object())) {
+        if (proxy_is_revoked(v.as_object())) isolate.throw_type_error("Cannot perform 'IsArray' on a proxy that has been revoked");
+        v = Value::object(proxy_target(v.as_object()));
+    }
+    return Value::boolean(is_array(v));
+}
 
 Value array_of(Isolate& isolate, const CallArgs& call) {
     return Value::object(isolate.new_array_from(call.args));

@@ -4,6 +4,7 @@
 
 #include "engine/js/builtins.h"
 #include "engine/js/operations.h"
+#include "engine/js/proxy.h"
 
 namespace looplab::js {
 
@@ -83,20 +84,9 @@ std::vector<Value> list_from_array_like(Isolate& isolate, Value v) {
 
 // ---------------------------------------------------------------- prototypes
 
-// OrdinarySetPrototypeOf (10.1.2.1); false when the change is refused.
-bool set_prototype(Isolate& isolate, JsObject* o, JsObject* proto) {
-    if (o->proto == proto) return true;
-    if (o == isolate.realm().object_prototype) return false;  // immutable prototype exotic object
-    if (!o->extensible) return false;
-    for (JsObject* p = proto; p != nullptr; p = p->proto) {
-        if (p == o) return false;
-    }
-    o->proto = proto;
-    return true;
-}
-
 void set_prototype_or_throw(Isolate& isolate, JsObject* o, JsObject* proto) {
-    if (set_prototype(isolate, o, proto)) return;
+    if (set_prototype_of(isolate, o, proto)) return;
+    if (is_proxy(o)) isolate.throw_type_error("'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
     if (o == isolate.realm().object_prototype) {
         isolate.throw_type_error("Immutable prototype object 'Object.prototype' cannot have their prototype set");
     }
@@ -114,17 +104,12 @@ JsObject* prototype_argument(Isolate& isolate, Value v) {
 
 // ---------------------------------------------------------------- descriptors
 
-struct Descriptor {
-    bool has_value = false, has_writable = false, has_get = false, has_set = false;
-    bool has_enumerable = false, has_configurable = false;
-    Value value, getter, setter;
-    bool writable = false, enumerable = false, configurable = false;
-    bool is_accessor() const { return has_get || has_set; }
-    bool is_data() const { return has_value || has_writable; }
-};
+using Descriptor = PropertyDescriptor;
+
+}  // namespace
 
 // ToPropertyDescriptor (6.2.6.5).
-Descriptor to_descriptor(Isolate& isolate, Value v) {
+PropertyDescriptor to_property_descriptor(Isolate& isolate, Value v) {
     if (!v.is_object()) isolate.throw_type_error("Property description must be an object: " + describe_value(isolate, v));
     JsObject* o = v.as_object();
     Descriptor d;
@@ -153,6 +138,10 @@ Descriptor to_descriptor(Isolate& isolate, Value v) {
     return d;
 }
 
+namespace {
+
+Descriptor to_descriptor(Isolate& isolate, Value v) { return to_property_descriptor(isolate, v); }
+
 // Would applying d to the current property break its non-configurable
 // contract? (ValidateAndApplyPropertyDescriptor step 4-6.)
 bool violates_current(const Descriptor& d, const OwnProperty& current) {
@@ -174,6 +163,7 @@ bool violates_current(const Descriptor& d, const OwnProperty& current) {
 
 // [[DefineOwnProperty]] for ordinary objects (10.1.6); false when refused.
 bool define_from_descriptor(Isolate& isolate, JsObject* o, Value key, const Descriptor& d) {
+    if (is_proxy(o)) return proxy_define_own_property(isolate, o, key, d);
     OwnProperty current = get_own_property(isolate, o, key);
     if (!current.found && !o->extensible) return false;
     if (current.found && violates_current(d, current)) return false;
@@ -210,11 +200,50 @@ bool define_from_descriptor(Isolate& isolate, JsObject* o, Value key, const Desc
 void define_or_throw(Isolate& isolate, JsObject* o, Value key, const Descriptor& d) {
     if (define_from_descriptor(isolate, o, key, d)) return;
     std::string name = key.is_symbol() ? describe_value(isolate, key) : to_string(isolate, key);
+    if (is_proxy(o)) isolate.throw_type_error("'defineProperty' on proxy: trap returned falsish for property '" + name + "'");
     if (!get_own_property(isolate, o, key).found) {
         isolate.throw_type_error("Cannot define property " + name + ", object is not extensible");
     }
     isolate.throw_type_error("Cannot redefine property: " + name);
 }
+
+}  // namespace
+
+bool define_property(Isolate& isolate, JsObject* o, Value key, const PropertyDescriptor& d) {
+    return define_from_descriptor(isolate, o, isolate.to_property_key(key), d);
+}
+
+// FromPropertyDescriptor (6.2.6.4) of a possibly partial descriptor.
+Value from_property_descriptor(Isolate& isolate, const PropertyDescriptor& d) {
+    JsObject* out = isolate.new_object();
+    auto add = [&](const char* name, Value v) { out->props.add(isolate.intern(name), v, kDefaultFlags); };
+    if (d.has_value) add("value", d.value);
+    if (d.has_writable) add("writable", Value::boolean(d.writable));
+    if (d.has_get) add("get", d.getter);
+    if (d.has_set) add("set", d.setter);
+    if (d.has_enumerable) add("enumerable", Value::boolean(d.enumerable));
+    if (d.has_configurable) add("configurable", Value::boolean(d.configurable));
+    return Value::object(out);
+}
+
+PropertyDescriptor descriptor_of(const OwnProperty& own) {
+    PropertyDescriptor d;
+    d.has_enumerable = d.has_configurable = true;
+    d.enumerable = own.flags & kEnumerable;
+    d.configurable = own.flags & kConfigurable;
+    if (own.flags & kAccessor) {
+        d.has_get = d.has_set = true;
+        d.getter = as_accessor(own.value)->getter;
+        d.setter = as_accessor(own.value)->setter;
+    } else {
+        d.has_value = d.has_writable = true;
+        d.value = own.value;
+        d.writable = own.flags & kWritable;
+    }
+    return d;
+}
+
+namespace {
 
 // FromPropertyDescriptor (6.2.6.4).
 Value from_descriptor(Isolate& isolate, const OwnProperty& p) {
@@ -290,8 +319,38 @@ Value object_assign(Isolate& isolate, const CallArgs& call) {
     return Value::object(target);
 }
 
+// SetIntegrityLevel (7.3.15) through the internal methods, as a proxy needs.
+void set_integrity_level_generic(Isolate& isolate, JsObject* o, bool freeze) {
+    if (!prevent_extensions(isolate, o)) {
+        isolate.throw_type_error("'preventExtensions' on proxy: trap returned falsish");
+    }
+    for (Value key : own_property_keys(isolate, o, KeyFilter::All, false)) {
+        Descriptor d;
+        d.has_configurable = true;
+        if (freeze) {
+            OwnProperty own = get_own_property(isolate, o, key);
+            if (!own.found) continue;
+            if (!(own.flags & kAccessor)) d.has_writable = true;
+        }
+        define_or_throw(isolate, o, key, d);
+    }
+}
+
+// TestIntegrityLevel (7.3.16) through the internal methods.
+bool test_integrity_level_generic(Isolate& isolate, JsObject* o, bool frozen) {
+    if (is_extensible(isolate, o)) return false;
+    for (Value key : own_property_keys(isolate, o, KeyFilter::All, false)) {
+        OwnProperty own = get_own_property(isolate, o, key);
+        if (!own.found) continue;
+        if (own.flags & kConfigurable) return false;
+        if (frozen && !(own.flags & kAccessor) && (own.flags & kWritable)) return false;
+    }
+    return true;
+}
+
 // SetIntegrityLevel (7.3.15): sealed or frozen.
 void set_integrity_level(Isolate& isolate, JsObject* o, bool freeze) {
+    if (is_proxy(o)) return set_integrity_level_generic(isolate, o, freeze);
     o->extensible = false;
     if (freeze) o->frozen = true;
     for (PropertySlot& slot : o->props.slots()) {
@@ -303,6 +362,7 @@ void set_integrity_level(Isolate& isolate, JsObject* o, bool freeze) {
 
 // TestIntegrityLevel (7.3.16).
 bool test_integrity_level(Isolate& isolate, JsObject* o, bool frozen) {
+    if (is_proxy(o)) return test_integrity_level_generic(isolate, o, frozen);
     if (o->extensible) return false;
     if (o->is_array() && !static_cast<JsArray*>(o)->elements.empty() && !o->frozen) {
         for (Value e : static_cast<JsArray*>(o)->elements) {
@@ -326,7 +386,9 @@ Value object_seal(Isolate& isolate, const CallArgs& call) {
     return call.arg(0);
 }
 Value object_prevent_extensions(Isolate& isolate, const CallArgs& call) {
-    if (call.arg(0).is_object()) call.arg(0).as_object()->extensible = false;
+    if (call.arg(0).is_object() && !prevent_extensions(isolate, call.arg(0).as_object())) {
+        isolate.throw_type_error("'preventExtensions' on proxy: trap returned falsish");
+    }
     return call.arg(0);
 }
 Value object_is_frozen(Isolate& isolate, const CallArgs& call) {
@@ -336,7 +398,7 @@ Value object_is_sealed(Isolate& isolate, const CallArgs& call) {
     return Value::boolean(!call.arg(0).is_object() || test_integrity_level(isolate, call.arg(0).as_object(), false));
 }
 Value object_is_extensible(Isolate& isolate, const CallArgs& call) {
-    return Value::boolean(call.arg(0).is_object() && call.arg(0).as_object()->extensible);
+    return Value::boolean(call.arg(0).is_object() && is_extensible(isolate, call.arg(0).as_object()));
 }
 
 void define_properties(Isolate& isolate, JsObject* o, Value properties) {
@@ -355,7 +417,7 @@ Value object_create(Isolate& isolate, const CallArgs& call) {
 }
 
 Value object_get_prototype_of(Isolate& isolate, const CallArgs& call) {
-    JsObject* proto = to_object(isolate, call.arg(0))->proto;
+    JsObject* proto = get_prototype_of(isolate, to_object(isolate, call.arg(0)));
     return proto != nullptr ? Value::object(proto) : Value::null();
 }
 
@@ -436,7 +498,7 @@ Value proto_has_own_property(Isolate& isolate, const CallArgs& call) {
 Value proto_is_prototype_of(Isolate& isolate, const CallArgs& call) {
     if (!call.arg(0).is_object()) return Value::boolean(false);
     JsObject* self = to_object(isolate, call.this_value);
-    for (JsObject* p = call.arg(0).as_object()->proto; p != nullptr; p = p->proto) {
+    for (JsObject* p = get_prototype_of(isolate, call.arg(0).as_object()); p != nullptr; p = get_prototype_of(isolate, p)) {
         if (p == self) return Value::boolean(true);
     }
     return Value::boolean(false);
@@ -449,6 +511,9 @@ Value proto_property_is_enumerable(Isolate& isolate, const CallArgs& call) {
 }
 
 const char* builtin_tag(JsObject* o) {
+    // A proxy is an Array when its target is one (IsArray, 7.2.2), a Function when callable.
+    while (is_proxy(o) && proxy_target(o) != nullptr && !is_callable(Value::object(o))) o = proxy_target(o);
+    if (is_callable(Value::object(o))) return "Function";
     switch (o->cls) {
         case ObjectClass::Array: return "Array";
         case ObjectClass::Function: return "Function";
@@ -482,7 +547,7 @@ Value proto_value_of(Isolate& isolate, const CallArgs& call) {
 }
 
 Value proto_get_proto(Isolate& isolate, const CallArgs& call) {
-    JsObject* proto = to_object(isolate, call.this_value)->proto;
+    JsObject* proto = get_prototype_of(isolate, to_object(isolate, call.this_value));
     return proto != nullptr ? Value::object(proto) : Value::null();
 }
 
@@ -571,12 +636,13 @@ Value reflect_own_keys(Isolate& isolate, const CallArgs& call) {
 
 Value reflect_get_prototype_of(Isolate& isolate, const CallArgs& call) {
     JsObject* o = require_object(isolate, call.arg(0), "Reflect.getPrototypeOf");
-    return o->proto != nullptr ? Value::object(o->proto) : Value::null();
+    JsObject* proto = get_prototype_of(isolate, o);
+    return proto != nullptr ? Value::object(proto) : Value::null();
 }
 
 Value reflect_set_prototype_of(Isolate& isolate, const CallArgs& call) {
     JsObject* o = require_object(isolate, call.arg(0), "Reflect.setPrototypeOf");
-    return Value::boolean(set_prototype(isolate, o, prototype_argument(isolate, call.arg(1))));
+    return Value::boolean(set_prototype_of(isolate, o, prototype_argument(isolate, call.arg(1))));
 }
 
 Value reflect_has(Isolate& isolate, const CallArgs& call) {
@@ -585,13 +651,18 @@ Value reflect_has(Isolate& isolate, const CallArgs& call) {
 }
 
 Value reflect_get(Isolate& isolate, const CallArgs& call) {
-    require_object(isolate, call.arg(0), "Reflect.get");
-    return get(isolate, call.arg(0), isolate.to_property_key(call.arg(1)));
+    JsObject* o = require_object(isolate, call.arg(0), "Reflect.get");
+    Value key = isolate.to_property_key(call.arg(1));
+    if (call.size() > 2) return get_with_receiver(isolate, o, key, call.arg(2));
+    return get(isolate, call.arg(0), key);
 }
 
 Value reflect_set(Isolate& isolate, const CallArgs& call) {
     JsObject* o = require_object(isolate, call.arg(0), "Reflect.set");
     Value key = isolate.to_property_key(call.arg(1));
+    if (call.size() > 3 || is_proxy(o)) {
+        return Value::boolean(set_with_receiver(isolate, o, key, call.arg(2), call.size() > 3 ? call.arg(3) : call.arg(0)));
+    }
     try {
         set(isolate, call.arg(0), key, call.arg(2), true);
     } catch (const JsException&) {
@@ -621,12 +692,11 @@ Value reflect_get_own_property_descriptor(Isolate& isolate, const CallArgs& call
 }
 
 Value reflect_is_extensible(Isolate& isolate, const CallArgs& call) {
-    return Value::boolean(require_object(isolate, call.arg(0), "Reflect.isExtensible")->extensible);
+    return Value::boolean(is_extensible(isolate, require_object(isolate, call.arg(0), "Reflect.isExtensible")));
 }
 
 Value reflect_prevent_extensions(Isolate& isolate, const CallArgs& call) {
-    require_object(isolate, call.arg(0), "Reflect.preventExtensions")->extensible = false;
-    return Value::boolean(true);
+    return Value::boolean(prevent_extensions(isolate, require_object(isolate, call.arg(0), "Reflect.preventExtensions")));
 }
 
 Value reflect_apply(Isolate& isolate, const CallArgs& call) {

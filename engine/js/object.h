@@ -263,6 +263,7 @@ enum class FunctionKind : uint8_t {
     Native,    // a C++ function
     Closure,   // bytecode + captured environment (owned by the VM)
     Bound,     // Function.prototype.bind
+    Proxy,     // a Proxy exotic object (engine/js/proxy.h); its class is ObjectClass::Proxy
 };
 
 struct JsFunction : JsObject {

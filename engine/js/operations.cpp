@@ -2,6 +2,7 @@
 
 #include "engine/js/bigint.h"
 #include "engine/js/builtins.h"
+#include "engine/js/proxy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,8 @@ namespace {
 
 // Refuse array writes that would allocate a huge dense gap (a[1e9] = 1).
 constexpr size_t kMaxDenseGrowth = 1u << 24;
+// Walks over prototypes a proxy trap reports (instanceof) stop here.
+constexpr size_t kMaxPrototypeWalk = 1u << 20;
 
 // If the key is an array index (a number or a canonical numeric string),
 // returns true and sets *index.
@@ -261,7 +264,13 @@ uint64_t length_of_array_like(Isolate& isolate, JsObject* o) {
 
 // ---------------------------------------------------------------- testing
 
-bool is_callable(Value v) { return v.is_object() && v.as_object()->cls == ObjectClass::Function; }
+bool is_callable(Value v) {
+    if (!v.is_object()) return false;
+    JsObject* o = v.as_object();
+    if (o->cls == ObjectClass::Function) return true;
+    // A proxy is callable exactly when its target was (10.5.14 step 7).
+    return is_proxy(o) && proxy_target(o) != nullptr && is_callable(Value::object(proxy_target(o)));
+}
 
 bool is_constructor(Value v) {
     return is_callable(v) && static_cast<JsFunction*>(v.as_object())->is_constructor;
@@ -340,6 +349,7 @@ const char* type_of(Value v) {
 // ---------------------------------------------------------------- properties
 
 OwnProperty get_own_property(Isolate& isolate, JsObject* o, Value key) {
+    if (is_proxy(o)) return proxy_get_own_property(isolate, o, isolate.to_property_key(key));
     uint32_t index;
     if (o->cls == ObjectClass::Array) {
         auto* array = static_cast<JsArray*>(o);
@@ -393,9 +403,14 @@ Value get(Isolate& isolate, Value target, Value key) {
     } else {
         o = prototype_for_primitive(isolate, target);
     }
+    return get_with_receiver(isolate, o, key, receiver);
+}
+
+Value get_with_receiver(Isolate& isolate, JsObject* o, Value key, Value receiver) {
     if (!key.is_string() && !key.is_symbol() && !key.is_number()) key = isolate.to_property_key(key);
     // Walk the prototype chain; bounded because chains cannot be cyclic.
     while (o != nullptr) {
+        if (is_proxy(o)) return proxy_get(isolate, o, isolate.to_property_key(key), receiver);
         OwnProperty own = get_own_property(isolate, o, key);
         if (own.found) {
             if (own.flags & kAccessor) return call_getter(isolate, own.value, receiver);
@@ -427,11 +442,22 @@ void set_array_element(Isolate& isolate, JsArray* array, uint32_t index, Value v
 }
 
 // Finds a setter or a read-only property up the chain (OrdinarySet step 2-3).
-const PropertySlot* find_inherited_slot(JsObject* o, Value key) {
+// A proxy on the chain takes the write itself: *proxy receives it.
+const PropertySlot* find_inherited_slot(JsObject* o, Value key, JsObject** proxy) {
     for (JsObject* p = o->proto; p != nullptr; p = p->proto) {
+        if (is_proxy(p)) {
+            *proxy = p;
+            return nullptr;
+        }
         if (const PropertySlot* slot = p->props.find(key)) return slot;
     }
     return nullptr;
+}
+
+// A proxy refused a write: strict code throws (V8's wording).
+void proxy_write_refused(Isolate& isolate, Value key, bool strict) {
+    if (!strict) return;
+    isolate.throw_type_error("'set' on proxy: trap returned falsish for property '" + proxy_key_text(isolate, key) + "'");
 }
 
 }  // namespace
@@ -446,6 +472,11 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
         return;
     }
     JsObject* o = target.as_object();
+    if (is_proxy(o)) {
+        key = isolate.to_property_key(key);
+        if (!proxy_set(isolate, o, key, value, target)) proxy_write_refused(isolate, key, strict);
+        return;
+    }
     uint32_t index;
     if (o->cls == ObjectClass::Array) {
         auto* array = static_cast<JsArray*>(o);
@@ -493,7 +524,13 @@ void set(Isolate& isolate, Value target, Value key, Value value, bool strict) {
         slot->value = value;
         return;
     }
-    if (const PropertySlot* inherited = find_inherited_slot(o, key)) {
+    JsObject* proxy = nullptr;
+    const PropertySlot* inherited = find_inherited_slot(o, key, &proxy);
+    if (proxy != nullptr) {
+        if (!proxy_set(isolate, proxy, key, value, target)) proxy_write_refused(isolate, key, strict);
+        return;
+    }
+    if (inherited != nullptr) {
         if (inherited->flags & kAccessor) {
             JsAccessor* accessor = as_accessor(inherited->value);
             if (!accessor->setter.is_undefined()) {
@@ -525,12 +562,22 @@ bool has_own_property(Isolate& isolate, JsObject* o, Value key) {
 
 bool has_property(Isolate& isolate, JsObject* o, Value key) {
     for (JsObject* p = o; p != nullptr; p = p->proto) {
+        if (is_proxy(p)) return proxy_has(isolate, p, isolate.to_property_key(key));
         if (get_own_property(isolate, p, key).found) return true;
     }
     return false;
 }
 
 bool delete_property(Isolate& isolate, JsObject* o, Value key, bool strict) {
+    if (is_proxy(o)) {
+        key = isolate.to_property_key(key);
+        bool deleted = proxy_delete(isolate, o, key);
+        if (!deleted && strict) {
+            isolate.throw_type_error("'deleteProperty' on proxy: trap returned falsish for property '" +
+                                     proxy_key_text(isolate, key) + "'");
+        }
+        return deleted;
+    }
     uint32_t index;
     if (o->cls == ObjectClass::Array && key_as_index(key, &index)) {
         auto* array = static_cast<JsArray*>(o);
@@ -563,6 +610,15 @@ void create_data_property(Isolate& isolate, JsObject* o, Value key, Value value)
 }
 
 void define_own_property(Isolate& isolate, JsObject* o, Value key, Value value, uint8_t flags) {
+    if (is_proxy(o)) {
+        OwnProperty own{true, value, flags};
+        key = isolate.to_property_key(key);
+        if (!proxy_define_own_property(isolate, o, key, descriptor_of(own))) {
+            isolate.throw_type_error("'defineProperty' on proxy: trap returned falsish for property '" +
+                                     proxy_key_text(isolate, key) + "'");
+        }
+        return;
+    }
     uint32_t index;
     if (o->cls == ObjectClass::Array && key_as_index(key, &index) && !(flags & kAccessor)) {
         set_array_element(isolate, static_cast<JsArray*>(o), index, value);
@@ -581,7 +637,27 @@ void define_own_property(Isolate& isolate, JsObject* o, Value key, Value value, 
     o->props.add(key, value, flags);
 }
 
+namespace {
+
+// [[OwnPropertyKeys]] of a proxy, filtered as own_property_keys filters;
+// enumerability asks the proxy's getOwnPropertyDescriptor (as Object.keys does).
+std::vector<Value> proxy_keys(Isolate& isolate, JsObject* proxy, KeyFilter filter, bool only_enumerable) {
+    std::vector<Value> keys;
+    for (Value k : proxy_own_keys(isolate, proxy)) {
+        if (k.is_symbol() ? filter == KeyFilter::StringsOnly : filter == KeyFilter::SymbolsOnly) continue;
+        if (only_enumerable) {
+            OwnProperty own = get_own_property(isolate, proxy, k);
+            if (!own.found || !(own.flags & kEnumerable)) continue;
+        }
+        keys.push_back(k);
+    }
+    return keys;
+}
+
+}  // namespace
+
 std::vector<Value> own_property_keys(Isolate& isolate, JsObject* o, KeyFilter filter, bool only_enumerable) {
+    if (is_proxy(o)) return proxy_keys(isolate, o, filter, only_enumerable);
     std::vector<Value> keys;
     bool want_strings = filter != KeyFilter::SymbolsOnly;
     bool want_symbols = filter != KeyFilter::StringsOnly;
@@ -626,6 +702,63 @@ std::vector<Value> own_property_keys(Isolate& isolate, JsObject* o, KeyFilter fi
     return keys;
 }
 
+// OrdinarySet (10.1.9.2) for an explicit receiver; proxies on the chain or as
+// the receiver take part through their traps.
+bool set_with_receiver(Isolate& isolate, JsObject* o, Value key, Value value, Value receiver) {
+    key = isolate.to_property_key(key);
+    OwnProperty own;
+    for (JsObject* p = o; p != nullptr && !own.found; p = p->proto) {
+        if (is_proxy(p)) return proxy_set(isolate, p, key, value, receiver);
+        own = get_own_property(isolate, p, key);
+    }
+    if (own.found && (own.flags & kAccessor)) {
+        Value setter = as_accessor(own.value)->setter;
+        if (setter.is_undefined()) return false;
+        isolate.call(setter, receiver, std::span<const Value>(&value, 1));
+        return true;
+    }
+    if (own.found && !(own.flags & kWritable)) return false;
+    if (!receiver.is_object()) return false;
+    JsObject* r = receiver.as_object();
+    OwnProperty existing = get_own_property(isolate, r, key);
+    PropertyDescriptor d;
+    d.has_value = true;
+    d.value = value;
+    if (existing.found) {
+        if ((existing.flags & kAccessor) || !(existing.flags & kWritable)) return false;
+        return define_property(isolate, r, key, d);
+    }
+    d.has_writable = d.has_enumerable = d.has_configurable = true;
+    d.writable = d.enumerable = d.configurable = true;
+    return define_property(isolate, r, key, d);
+}
+
+JsObject* get_prototype_of(Isolate& isolate, JsObject* o) {
+    return is_proxy(o) ? proxy_get_prototype_of(isolate, o) : o->proto;
+}
+
+// OrdinarySetPrototypeOf (10.1.2.1); false when the change is refused.
+bool set_prototype_of(Isolate& isolate, JsObject* o, JsObject* proto) {
+    if (is_proxy(o)) return proxy_set_prototype_of(isolate, o, proto);
+    if (o->proto == proto) return true;
+    if (o == isolate.realm().object_prototype) return false;  // immutable prototype exotic object
+    if (!o->extensible) return false;
+    // The loop stops at a proxy, as the spec's step 8.c.i does.
+    for (JsObject* p = proto; p != nullptr && !is_proxy(p); p = p->proto) {
+        if (p == o) return false;
+    }
+    o->proto = proto;
+    return true;
+}
+
+bool is_extensible(Isolate& isolate, JsObject* o) { return is_proxy(o) ? proxy_is_extensible(isolate, o) : o->extensible; }
+
+bool prevent_extensions(Isolate& isolate, JsObject* o) {
+    if (is_proxy(o)) return proxy_prevent_extensions(isolate, o);
+    o->extensible = false;
+    return true;
+}
+
 Value call_method(Isolate& isolate, Value target, std::string_view name, std::span<const Value> args) {
     Value method = get(isolate, target, name);
     if (!is_callable(method)) {
@@ -642,8 +775,11 @@ bool ordinary_has_instance(Isolate& isolate, Value constructor, Value v) {
     if (!v.is_object()) return false;
     Value proto = get(isolate, constructor, "prototype");
     if (!proto.is_object()) isolate.throw_type_error("Function has non-object prototype 'undefined' in instanceof check");
-    for (JsObject* p = v.as_object()->proto; p != nullptr; p = p->proto) {
+    // Ordinary chains cannot be cyclic; a proxy's getPrototypeOf trap can lie forever.
+    size_t steps = 0;
+    for (JsObject* p = get_prototype_of(isolate, v.as_object()); p != nullptr; p = get_prototype_of(isolate, p)) {
         if (p == proto.as_object()) return true;
+        if (++steps > kMaxPrototypeWalk) isolate.throw_range_error("looplab: prototype chain longer than looplab supports");
     }
     return false;
 }

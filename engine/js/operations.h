@@ -60,6 +60,33 @@ enum class KeyFilter : uint8_t { StringsOnly, SymbolsOnly, All };
 // OrdinaryOwnPropertyKeys: integer keys ascending, then strings, then symbols, in insertion order.
 std::vector<Value> own_property_keys(Isolate& isolate, JsObject* o, KeyFilter filter,
                                      bool only_enumerable);
+// [[Get]] with an explicit receiver (the `this` of getters), as Reflect.get
+// and proxies forwarding to their target need.
+Value get_with_receiver(Isolate& isolate, JsObject* o, Value key, Value receiver);
+// [[Set]] with an explicit receiver (OrdinarySet, 10.1.9.2); false when refused.
+bool set_with_receiver(Isolate& isolate, JsObject* o, Value key, Value value, Value receiver);
+// [[GetPrototypeOf]], [[SetPrototypeOf]], [[IsExtensible]], [[PreventExtensions]]
+// of ordinary objects and proxies alike.
+JsObject* get_prototype_of(Isolate& isolate, JsObject* o);
+bool set_prototype_of(Isolate& isolate, JsObject* o, JsObject* proto);
+bool is_extensible(Isolate& isolate, JsObject* o);
+bool prevent_extensions(Isolate& isolate, JsObject* o);
+
+// ---- property descriptors (6.2.6); implemented next to Object.defineProperty
+struct PropertyDescriptor {
+    bool has_value = false, has_writable = false, has_get = false, has_set = false;
+    bool has_enumerable = false, has_configurable = false;
+    Value value, getter, setter;
+    bool writable = false, enumerable = false, configurable = false;
+    bool is_accessor() const { return has_get || has_set; }
+    bool is_data() const { return has_value || has_writable; }
+};
+PropertyDescriptor to_property_descriptor(Isolate& isolate, Value v);          // ToPropertyDescriptor
+Value from_property_descriptor(Isolate& isolate, const PropertyDescriptor& d);  // FromPropertyDescriptor
+PropertyDescriptor descriptor_of(const OwnProperty& own);                      // a found own property
+// [[DefineOwnProperty]] (10.1.6, or the proxy trap); false when refused.
+bool define_property(Isolate& isolate, JsObject* o, Value key, const PropertyDescriptor& d);
+
 Value call_method(Isolate& isolate, Value target, std::string_view name,
                   std::span<const Value> args);
 bool instance_of(Isolate& isolate, Value v, Value constructor);

@@ -833,7 +833,7 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 Value callee = base[1];
                 Value self = base[0];
                 const Value* argv = args != nullptr ? args : spread_args.data();
-                if (callee.is_object() && callee.as_object()->cls == ObjectClass::Function) {
+                if (is_callable(callee)) {
                     auto* fn = static_cast<JsFunction*>(callee.as_object());
                     if (fn->kind == FunctionKind::Closure) {
                         f->sp = static_cast<uint32_t>(base - slots);

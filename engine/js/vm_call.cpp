@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/js/promise.h"
+#include "engine/js/proxy.h"
 #include "engine/js/vm_internal.h"
 
 namespace looplab::js {
@@ -353,6 +354,7 @@ Value Interpreter::call(Value callee, Value this_value, std::span<const Value> a
             all.insert(all.end(), args.begin(), args.end());
             return call(fn->bound_target, fn->bound_this, all);
         }
+        case FunctionKind::Proxy: return proxy_call(isolate_, fn, this_value, args);
         case FunctionKind::Closure: break;
     }
     if (run_depth_ >= kMaxRunDepth) isolate_.throw_range_error("Maximum call stack size exceeded");
@@ -378,6 +380,7 @@ Value Interpreter::construct(Value callee, std::span<const Value> args, Value ne
             Value nt = new_target.same_bits(callee) ? fn->bound_target : new_target;
             return construct(fn->bound_target, all, nt);
         }
+        case FunctionKind::Proxy: return proxy_construct(isolate_, fn, args, new_target);
         case FunctionKind::Closure: break;
     }
     if (run_depth_ >= kMaxRunDepth) isolate_.throw_range_error("Maximum call stack size exceeded");

@@ -501,7 +501,7 @@ Value Dispatch::for_in_prepare(Interpreter& vm, Value obj) {
     JsObject* o = to_object(isolate, obj);
     rec->forin_object = o;
     std::unordered_set<uint64_t> seen;  // probed only, never iterated
-    for (JsObject* p = o; p != nullptr; p = p->proto) {
+    for (JsObject* p = o; p != nullptr; p = get_prototype_of(isolate, p)) {
         for (Value k : own_property_keys(isolate, p, KeyFilter::StringsOnly, false)) {
             if (!seen.insert(k.raw_bits()).second) continue;
             OwnProperty own = get_own_property(isolate, p, k);

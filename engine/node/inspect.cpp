@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "engine/js/promise.h"
+#include "engine/js/proxy.h"
 #include "engine/node/inspect_internal.h"
 
 namespace looplab::node {
@@ -471,9 +472,34 @@ std::optional<std::string> get_constructor_name(Context& ctx, JsObject* obj, dou
     return res + " <" + *proto_constr + ">";
 }
 
+// formatProxy: `Proxy [ target, handler ]` (showProxy).
+std::string format_proxy(Context& ctx, JsObject* proxy, double recurse_times) {
+    if (ctx.depth_exceeded(recurse_times)) return "Proxy [Array]";
+    recurse_times += 1;
+    ctx.indentation_lvl += 2;
+    std::vector<std::string> parts = {
+        format_value(ctx, Value::object(proxy_target(proxy)), recurse_times),
+        format_value(ctx, static_cast<JsFunction*>(proxy)->native_data2, recurse_times),
+    };
+    ctx.indentation_lvl -= 2;
+    return reduce_to_single_string(ctx, std::move(parts), "", "Proxy [", "]", EntryType::ArrayExtras, recurse_times,
+                                   nullptr);
+}
+
 std::string format_value(Context& ctx, Value value, double recurse_times, bool typed_array) {
     if (!value.is_object()) return format_primitive(ctx, value);
     JsObject* object = value.as_object();
+
+    // Node looks through a proxy without running any trap: it prints the
+    // target (or both halves with showProxy).
+    if (is_proxy(object) && ctx.options.show_proxy && !proxy_is_revoked(object)) {
+        return format_proxy(ctx, object, recurse_times);
+    }
+    while (is_proxy(object)) {
+        if (proxy_is_revoked(object)) return "<Revoked Proxy>";
+        object = proxy_target(object);
+        value = Value::object(object);
+    }
 
     // Buffers print through Buffer.prototype[util.inspect.custom] in Node;
     // the engine formats them directly so Buffer needs no JS-visible hook.
