@@ -1,9 +1,11 @@
 // require('timers') and require('timers/promises').
 #include "engine/js/operations.h"
 #include "engine/js/promise.h"
+#include "engine/node/module_loader.h"
 #include "engine/node/module_support.h"
 #include "engine/node/process.h"
 #include "engine/node/timers_abort.h"
+#include "engine/node/timers.h"
 #include "engine/node/timers_api.h"
 #include "engine/js/vm.h"
 
@@ -199,14 +201,19 @@ Value create_timers_promises_module(Isolate& isolate) {
 
 Value create_timers_module(Isolate& isolate) {
     JsObject* exports = isolate.new_object();
-    ms::export_function(isolate, exports, "setTimeout", set_timeout_native, 2);
-    ms::export_function(isolate, exports, "clearTimeout", clear_timeout_native, 1);
-    ms::export_function(isolate, exports, "setInterval", set_interval_native, 2);
-    ms::export_function(isolate, exports, "clearInterval", clear_timeout_native, 1);
-    ms::export_function(isolate, exports, "setImmediate", set_immediate_native, 1);
-    ms::export_function(isolate, exports, "clearImmediate", clear_immediate_native, 1);
-    ms::export_value(isolate, exports, "promises", create_timers_promises_module(isolate));
+    const Value functions = Value::object(process_of(isolate).timers().global_functions);
+    for (const char* name : {"setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate",
+                             "clearImmediate"}) {
+        ms::export_value(isolate, exports, name, js::get(isolate, functions, name));
+    }
+    ms::export_value(isolate, exports, "promises", timers_promises_exports(isolate));
     return Value::object(exports);
+}
+
+Value timers_promises_exports(Isolate& isolate) {
+    NodeProcess& p = process_of(isolate);
+    if (p.modules == nullptr) return create_timers_promises_module(isolate);
+    return p.modules->require(nullptr, "timers/promises");
 }
 
 }  // namespace looplab::node

@@ -167,17 +167,14 @@ void NodeProcess::promise_rejection_tracker(js::Isolate&, js::JsObject* promise,
 // ---- callback scopes ----
 
 void NodeProcess::drain_ticks() {
-    // InternalCallbackScope::Close: an exception thrown by a tick or a
-    // microtask is an uncaught exception; the rest of the queue then runs at
-    // the next scope close, as in Node.
-    for (int guard = 0;; guard++) {
-        try {
-            tasks_->run_next_ticks();
-            return;
-        } catch (const js::JsException& e) {
-            handle_uncaught(e.value, false);
-        }
-        if (guard > 1'000'000) throw js::LimitExceeded{"too many uncaught exceptions in a row"};
+    // InternalCallbackScope::Close: an exception thrown by a tick is an
+    // uncaught exception and ends this drain; the ticks after it wait for
+    // the next scope close (at the latest the check phase's, see
+    // Immediates::run_check), as in Node.
+    try {
+        tasks_->run_next_ticks();
+    } catch (const js::JsException& e) {
+        handle_uncaught(e.value, false);
     }
 }
 

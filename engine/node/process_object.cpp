@@ -32,6 +32,8 @@ constexpr std::pair<std::string_view, std::string_view> kFixedEnv[] = {
 Value next_tick(Isolate& isolate, const CallArgs& call) {
     Value callback = call.arg(0);
     if (!js::is_callable(callback)) ms::throw_invalid_arg_type(isolate, "callback", "function", callback);
+    // task_queues.js nextTick: "if (process._exiting) return;"
+    if (process_of(isolate).exiting) return Value::undefined();
     std::vector<Value> args;
     for (size_t i = 1; i < call.size(); i++) args.push_back(call.args[i]);
     process_of(isolate).tasks().queue_tick(callback, std::move(args));

@@ -21,18 +21,25 @@
 
 namespace looplab::node {
 
-// EmitProcessExit: process.emit('exit', process.exitCode ?? 0); the
-// listeners may still change process.exitCode.
+// EmitProcessExit: process.emit('exit', process.exitCode ?? 0) through
+// ProcessEmit's callback scope. When the listeners return normally, the
+// scope's close runs the microtasks they queued (process.nextTick is a no-op
+// once process._exiting is set); a throwing listener fails the scope and
+// nothing more runs. The listeners and their microtasks may still change
+// process.exitCode.
 int emit_process_exit(NodeProcess& p) {
     if (!p.exiting) {
         p.exiting = true;
         js::Value code = js::Value::number(p.exit_code_or(0));
         p.record(trace::EventKind::Emit, trace::Rule::ExitEvent, p.intern("exit"));
+        bool failed = false;
         try {
             p.emit("exit", std::span<const js::Value>(&code, 1));
         } catch (const js::JsException& e) {
+            failed = true;
             p.handle_uncaught(e.value, false);
         }
+        if (!failed) p.drain_ticks();
     }
     return p.exit_code_or(0);
 }

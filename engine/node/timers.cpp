@@ -304,6 +304,7 @@ void Timers::trace_roots(js::Tracer& tracer) const {
     for (const auto& [id, t] : known_by_id_) tracer.mark(t);
     for (JsTimeout* t : running_) tracer.mark(t);
     tracer.mark(timeout_proto);
+    tracer.mark(global_functions);
 }
 
 }  // namespace looplab::node

@@ -75,6 +75,9 @@ public:
     explicit Timers(NodeProcess& process) : process_(process) {}
 
     js::JsObject* timeout_proto = nullptr;  // Timeout.prototype (install_timer_globals)
+    // The global setTimeout & co. as install_timer_globals made them: the
+    // 'timers' module exports these very functions, as Node's does.
+    js::JsObject* global_functions = nullptr;
 
     // new Timeout(callback, after, args, isRepeat, isRefed) + insert().
     JsTimeout* create(js::Value callback, double after, std::vector<js::Value> args, bool repeat);
@@ -149,6 +152,8 @@ public:
     bool idle_active() const { return ref_count_ > 0; }
     // The check handle's CheckImmediate -> processImmediate.
     void run_check();
+    // setImmediate(noop), what Node's uncaught exception handler queues.
+    void queue_noop();
 
     void trace_roots(js::Tracer& tracer) const;
 
@@ -158,7 +163,9 @@ private:
     NodeProcess& process_;
     std::deque<JsImmediate*> queue_;        // immediateQueue
     std::deque<JsImmediate*> outstanding_;  // the batch a throwing callback interrupted
+    bool has_outstanding_ = false;          // immediateInfo[kHasOutstanding]
     JsImmediate* running_ = nullptr;
+    js::JsFunction* noop_ = nullptr;
     size_t count_ = 0;
     size_t ref_count_ = 0;
 };

@@ -15,5 +15,7 @@ js::Value queue_microtask_native(js::Isolate& isolate, const js::CallArgs& call)
 // require('timers') and require('timers/promises') (module_timers.cpp).
 js::Value create_timers_module(js::Isolate& isolate);
 js::Value create_timers_promises_module(js::Isolate& isolate);
+// The process's one 'timers/promises' exports object (the require cache's).
+js::Value timers_promises_exports(js::Isolate& isolate);
 
 }  // namespace looplab::node

@@ -97,10 +97,10 @@ JsObject* make_class(Isolate& isolate, std::string_view name) {
 // setImmediate[util.promisify.custom] are getters returning the
 // timers/promises versions, so util.promisify(setTimeout) resolves with its
 // value argument.
+// The getter reads the cached 'timers/promises' module, so
+// util.promisify(setTimeout) === require('timers/promises').setTimeout.
 Value promisify_custom_getter(Isolate& isolate, const CallArgs& call) {
-    js::JsFunction* getter = call.callee;
-    if (getter->native_data2.is_undefined()) getter->native_data2 = create_timers_promises_module(isolate);
-    return js::get(isolate, getter->native_data2, getter->native_data);
+    return js::get(isolate, timers_promises_exports(isolate), call.callee->native_data);
 }
 
 void define_promisify_custom(Isolate& isolate, js::JsFunction* target, std::string_view promises_name) {
@@ -169,6 +169,12 @@ void install_timer_globals(NodeProcess& p) {
     define_promisify_custom(isolate, set_immediate, "setImmediate");
     isolate.define_method(global, "clearImmediate", clear_immediate_native, 1);
     isolate.define_method(global, "queueMicrotask", queue_microtask_native, 1);
+    JsObject* functions = isolate.new_object();
+    for (const char* name : {"setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate",
+                             "clearImmediate"}) {
+        js::create_data_property(isolate, functions, isolate.intern(name), js::get(isolate, Value::object(global), name));
+    }
+    p.timers().global_functions = functions;
 
     JsObject* performance = isolate.new_object();
     isolate.define_method(performance, "now", performance_now, 0);

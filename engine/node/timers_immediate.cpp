@@ -74,13 +74,41 @@ void Immediates::clear(Value v) {
     process_.record(EventKind::Cancel, Rule::ImmediateCleared, im->item, uint32_t(QueueKind::Immediates));
 }
 
-// CheckImmediate(uv_check_t*)
+// CheckImmediate(uv_check_t*):
+//   env->RunAndClearNativeImmediates();   // inside an InternalCallbackScope
+//   if (env->immediate_info()->count() == 0 || !env->can_call_into_js()) return;
+//   do {
+//     MakeCallback(env->immediate_callback_function(), ...);
+//   } while (env->immediate_info()->has_outstanding() && env->can_call_into_js());
 void Immediates::run_check() {
+    // The native immediates' scope closes even when it ran nothing: that is
+    // where ticks left behind by a tick that threw get their turn.
+    process_.callback_scope([] {});
     if (count_ == 0) return;
-    process_.callback_scope([&] {
-        NodeProcess::FrameScope frame(process_, "processImmediate", 0, true, Rule::ImmediatesRunInCheck);
-        process_immediate();
-    });
+    for (int guard = 0;; guard++) {
+        // MakeCallback: a callback that throws fails the scope, so no ticks
+        // run before the next batch goes on with the immediates after it.
+        bool failed = false;
+        try {
+            NodeProcess::FrameScope frame(process_, "processImmediate", 0, true, Rule::ImmediatesRunInCheck);
+            process_immediate();
+        } catch (const js::JsException& e) {
+            failed = true;
+            process_.handle_uncaught(e.value, false);
+        }
+        if (!failed) process_.drain_ticks();
+        if (!has_outstanding_) return;
+        if (guard > 1'000'000) throw js::LimitExceeded{"too many uncaught exceptions in immediates"};
+    }
+}
+
+namespace {
+Value noop_native(js::Isolate&, const js::CallArgs&) { return Value::undefined(); }
+}  // namespace
+
+void Immediates::queue_noop() {
+    if (noop_ == nullptr) noop_ = process_.isolate().new_native_function("noop", noop_native, 0);
+    create(Value::object(noop_), {});
 }
 
 // function processImmediate()
@@ -88,6 +116,7 @@ void Immediates::process_immediate() {
     // "Clear the linked list early in case new `setImmediate()` calls occur
     // while immediate callbacks are executed."
     if (outstanding_.empty()) outstanding_.swap(queue_);
+    has_outstanding_ = true;
     bool ran_at_least_one = false;
     while (!outstanding_.empty()) {
         if (ran_at_least_one) process_.tasks().run_next_ticks();
@@ -115,6 +144,7 @@ void Immediates::process_immediate() {
         process_.call_callback(im->callback, Value::object(im), im->args, Rule::ImmediatesRunInCheck,
                                "Immediate._onImmediate");
     }
+    has_outstanding_ = false;
 }
 
 void Immediates::trace_roots(js::Tracer& tracer) const {
@@ -122,6 +152,7 @@ void Immediates::trace_roots(js::Tracer& tracer) const {
     for (JsImmediate* im : outstanding_) tracer.mark(im);
     tracer.mark(running_);
     tracer.mark(immediate_proto);
+    tracer.mark(noop_);
 }
 
 }  // namespace looplab::node

@@ -4,6 +4,7 @@
 #include "engine/js/string.h"
 #include "engine/node/inspect.h"
 #include "engine/node/process.h"
+#include "engine/node/timers.h"
 
 namespace looplab::node {
 
@@ -137,6 +138,9 @@ void NodeProcess::handle_uncaught(Value error, bool from_promise) {
                                       node_banner());
             throw ProcessExit{7};
         }
+        // "If we handled an error, then make sure any ticks get processed by
+        // ensuring that the next Immediate cycle isn't empty."
+        immediates_->queue_noop();
         return;
     }
     if (!exiting) {
