@@ -2,8 +2,10 @@
 # Times each bench/eventloop program under `looplab run`, `looplab trace
 # --format json -o /dev/null` and `node`, side by side in one run, and prints
 # the ratios (targets: run/node <= 3, trace/run <= 2). Then, from `looplab
-# trace --stats`, each trace's size in memory (target: 16 bytes per event)
-# and the time to seek to 1000 scattered steps (target: under 5 ms).
+# trace --stats`, each trace's size in memory, side tables included (target:
+# at most 16 bytes per event in all), and the time to seek to 1000
+# scattered steps (target: under 5 ms), for these programs and for the
+# 1M-event trace of bench/ui/immediates-40k.js.
 # Usage: bench/run-eventloop.sh [path/to/looplab] [repeats]
 # Results are recorded in docs/perf.md ("Event loop").
 set -euo pipefail
@@ -32,7 +34,7 @@ done
 
 echo
 printf '%-16s %9s %8s %9s %9s %8s %8s %8s %9s %9s\n' program events B/event B/ev_all seek_ms: mean p50 p95 max first
-for program in "$here"/eventloop/*.js; do
+for program in "$here"/eventloop/*.js "$here"/ui/immediates-40k.js; do
   name=$(basename "$program" .js)
   stats=$("$looplab" trace "$program" --format json -o /dev/null --stats 2>&1 >/dev/null)
   awk -v name="$name" '
