@@ -7,7 +7,7 @@ using trace::QueueKind;
 using trace::Rule;
 
 void place_jobs(Placements& out, const std::deque<trace::PoolJob>& jobs, Place place) {
-    for (const trace::PoolJob& job : jobs) out[job.item] = Placement{place, job.label, job.line};
+    for (const trace::PoolJob& job : jobs) out[job.item] = Placement{place};
 }
 
 }  // namespace
@@ -23,12 +23,12 @@ Placements placements_of(const trace::ViewState& view) {
     Placements out;
     for (size_t q = 0; q < trace::kQueueCount; ++q) {
         const Place place = Place::queue(static_cast<QueueKind>(q));
-        for (const trace::QueueEntry& e : view.queues[q]) out[e.item] = Placement{place, e.label, e.line};
+        for (const trace::QueueEntry& e : view.queues[q]) out[e.item] = Placement{place};
     }
     place_jobs(out, view.pool.waiting, Place::pool_waiting());
     for (uint32_t t = 0; t < view.pool.threads.size(); ++t) {
         const trace::PoolJob& job = view.pool.threads[t];
-        if (job.item != 0) out[job.item] = Placement{Place::pool_thread(t), job.label, job.line};
+        if (job.item != 0) out[job.item] = Placement{Place::pool_thread(t)};
     }
     place_jobs(out, view.pool.completed, Place::poll_queue());
     out.erase(0);  // item 0 means "none" in the trace
@@ -46,16 +46,16 @@ std::vector<Motion> derive_motions(const Placements& before, const Placements& a
     // A merge of the two ordered maps: one pass, item order.
     while (b != before.end() || a != after.end()) {
         if (a == after.end() || (b != before.end() && b->first < a->first)) {
-            out.push_back({b->first, b->second.label, b->second.line, b->second.place,
+            out.push_back({b->first, b->second.place,
                            backward ? Place::stack() : elsewhere});
             ++b;
         } else if (b == before.end() || a->first < b->first) {
-            out.push_back({a->first, a->second.label, a->second.line, backward ? elsewhere : Place::stack(),
+            out.push_back({a->first, backward ? elsewhere : Place::stack(),
                            a->second.place});
             ++a;
         } else {
             if (!(a->second.place == b->second.place)) {
-                out.push_back({a->first, a->second.label, a->second.line, b->second.place, a->second.place});
+                out.push_back({a->first, b->second.place, a->second.place});
             }
             ++a;
             ++b;

@@ -33,11 +33,10 @@ struct Place {
     friend bool operator==(const Place&, const Place&) = default;
 };
 
-// Where one item sits in a ViewState, with what its token shows.
+// Where one item sits in a ViewState (what its token shows is the trace's:
+// trace::item_label).
 struct Placement {
     Place place;
-    std::string label;
-    uint32_t line = 0;
 };
 // Ordered by item id so every derivation is deterministic.
 using Placements = std::map<uint32_t, Placement>;
@@ -45,8 +44,6 @@ using Placements = std::map<uint32_t, Placement>;
 // One token's journey for one step.
 struct Motion {
     uint32_t item = 0;
-    std::string label;
-    uint32_t line = 0;
     Place from;  // None: it fades in (e.g. a cleared timer, stepping back)
     Place to;    // None: it fades out (cleared, or dropped when the process exited)
 };

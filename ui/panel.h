@@ -13,11 +13,16 @@
 namespace looplab::ui {
 
 // What every panel may read while drawing: the state at the cursor, the look,
-// and whether the program is still running.
+// whether the program is still running, and the trace the view was folded
+// from (queue entries hold item ids; label() and line() read them from it).
 struct PanelContext {
     const trace::ViewState& view;
     const Appearance& look;
     bool running = false;
+    const trace::Trace* trace = nullptr;
+
+    std::string_view label(uint32_t item) const { return trace ? trace::item_label(*trace, item) : std::string_view(); }
+    uint32_t line(uint32_t item) const { return trace ? trace::item_line(*trace, item) : 0; }
 };
 
 // "main \u00B7 " or "worker 1 \u00B7 " when the program has several JavaScript threads (the

@@ -137,8 +137,10 @@ std::string NarrationPanel::what_happened(const trace::ViewState& v) const {
 std::string NarrationPanel::running_from(const trace::ViewState& v) const {
     const trace::Dequeued& d = v.last_dequeued;
     if (d.event == 0 || d.event == v.last_event || d.isolate != v.isolate || v.stack.empty()) return {};
-    std::string s = d.entry.label.empty() ? std::string("<anonymous>") : d.entry.label;
-    if (d.entry.line) s += " (line " + std::to_string(d.entry.line) + ")";
+    const std::string_view label = trace_ ? trace::entry_label(*trace_, d.entry) : std::string_view();
+    const uint32_t line = trace_ ? trace::entry_line(*trace_, d.entry) : 0;
+    std::string s = label.empty() ? std::string("<anonymous>") : std::string(label);
+    if (line) s += " (line " + std::to_string(line) + ")";
     s += d.from_pool ? ", delivered by poll from the thread pool" : ", taken from " + queue_words(uint32_t(d.queue));
     return s + " at step " + std::to_string(d.event) + ".";
 }

@@ -132,8 +132,10 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     const ImU32 ink = ctx.look.theme() == Theme::Dark ? IM_COL32_WHITE : IM_COL32_BLACK;
     const float text_y = origin.y + (h - bold->FontSize) * 0.5f;
     const float gap = 8 * s;
-    const std::string line = job.line ? "line " + std::to_string(job.line) : std::string();
-    const float name_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, job.label.c_str()).x;
+    const std::string label(ctx.label(job.item));
+    const uint32_t job_line = ctx.line(job.item);
+    const std::string line = job_line ? "line " + std::to_string(job_line) : std::string();
+    const float name_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.c_str()).x;
     const float line_w = line.empty() ? 0 : ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, line.c_str()).x + gap;
     const float room = lane_max.x - lane_min.x - 20 * s - name_w;
     const char* time = p.text;
@@ -146,7 +148,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     const bool show_line = !line.empty() && line_w + (show_time ? time_w : 0) <= room;
     dl->PushClipRect(lane_min, lane_max, true);
     const float x = lane_min.x + 10 * s;
-    dl->AddText(bold, bold->FontSize, ImVec2(x, text_y), ink, job.label.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(x, text_y), ink, label.c_str());
     if (show_line) dl->AddText(ui, ui->FontSize, ImVec2(x + name_w + gap, text_y), ink, line.c_str());
     if (show_time) dl->AddText(ui, ui->FontSize, ImVec2(lane_max.x - 10 * s - time_w + gap, text_y), ink, time);
     dl->PopClipRect();
@@ -154,7 +156,7 @@ void PoolPanel::draw_lane(const PanelContext& ctx, uint32_t thread, const trace:
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s on pool thread %u: %s of virtual time.\nIts callback runs in the poll phase after it "
                           "finishes.",
-                          job.label.c_str(), thread + 1, p.text);
+                          label.c_str(), thread + 1, p.text);
     }
 }
 
@@ -175,7 +177,7 @@ void PoolPanel::draw_queue(const PanelContext& ctx, const char* name, const std:
         dl->AddText(ui, ui->FontSize, ImVec2(x, origin.y + (th - ui->FontSize) * 0.5f), pal.text_dim, "empty");
     }
     for (const trace::PoolJob& job : jobs) {
-        const Token token{job.label, job.line, {}, kind};
+        const Token token{ctx.label(job.item), ctx.line(job.item), {}, kind};
         const ImVec2 sz = token_size(token, ctx.look);
         if (x + sz.x > origin.x + width && x > origin.x + label_w) {
             x = origin.x + label_w;

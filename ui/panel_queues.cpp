@@ -51,7 +51,7 @@ void QueuesPanel::draw_body(const PanelContext& ctx) {
         for (const trace::QueueEntry& e : entries) {
             if (row.tokens.size() == kMaxTokensPerRow) break;
             row.notes.push_back(q == QueueKind::Timers ? "due " + std::to_string(e.due_ms) + " ms" : std::string());
-            row.tokens.push_back(Token{e.label, e.line, {}, row.kind});
+            row.tokens.push_back(Token{ctx.label(e.item), ctx.line(e.item), {}, row.kind});
             row.items.push_back(e.item);
         }
         // The notes vector no longer reallocates: point the tokens at it.
@@ -78,7 +78,7 @@ void QueuesPanel::draw_body(const PanelContext& ctx) {
     Row& poll = rows[4];
     for (const trace::PoolJob& job : v.pool.completed) {
         if (poll.tokens.size() == kMaxTokensPerRow) break;
-        poll.tokens.push_back(Token{job.label, job.line, {}, TokenKind::Poll});
+        poll.tokens.push_back(Token{ctx.label(job.item), ctx.line(job.item), {}, TokenKind::Poll});
         poll.items.push_back(job.item);
     }
 

@@ -104,7 +104,7 @@ void Shell::draw(const FrameInput& in, Controller& controller) {
     if (!in.view.file_path.empty()) settings_.last_file = in.view.file_path;
 
     handle_shortcuts(in, controller);
-    animator_.observe(in.view, in.now_seconds);
+    animator_.observe(in.view, in.trace, in.now_seconds);
     const float menu_h = draw_main_menu(in, controller);
     const float bar_h = draw_transport_bar(in, controller, menu_h);
     draw_panels(in, controller, menu_h + bar_h);
@@ -291,7 +291,7 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float gap = std::round(6.0f * look_.scale());
     const float em = ImGui::GetFontSize();
-    PanelContext ctx{in.view, look_, in.running};
+    PanelContext ctx{in.view, look_, in.running, in.trace};
     ImVec2 origin(gap, top + gap);
     ImVec2 area(display.x - 2 * gap, display.y - top - 2 * gap);
     if (area.x <= 0 || area.y <= 0) return;

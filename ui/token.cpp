@@ -120,7 +120,8 @@ void draw_token(ImDrawList* dl, ImVec2 pos, const Token& token, const Appearance
 
 // ---- TokenAnimator ----
 
-void TokenAnimator::observe(const trace::ViewState& view, double now_seconds) {
+void TokenAnimator::observe(const trace::ViewState& view, const trace::Trace* trace, double now_seconds) {
+    trace_ = trace;
     if (seen_ && view.cursor != cursor_) {
         Placements now = placements_of(view);
         const bool backward = view.cursor < cursor_;
@@ -179,7 +180,9 @@ void TokenAnimator::draw_overlay(const Appearance& look) {
         // The colour of the queue end of the journey (the other end is the
         // stack, or nothing).
         const bool from_queue = m.from.kind != PlaceKind::None && m.from.kind != PlaceKind::Stack;
-        const Token token{m.label, m.line, {}, token_kind(from_queue ? m.from : m.to)};
+        const std::string_view label = trace_ ? trace::item_label(*trace_, m.item) : std::string_view();
+        const uint32_t line = trace_ ? trace::item_line(*trace_, m.item) : 0;
+        const Token token{label, line, {}, token_kind(from_queue ? m.from : m.to)};
         // Where it was comes from the last frame of the previous cursor;
         // where it goes from this frame. Either may be off-screen (a panel
         // the layout hides): then there is nothing to show.

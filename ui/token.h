@@ -54,8 +54,9 @@ public:
     bool enabled() const { return enabled_; }
 
     // Once per frame, before the panels draw: notices a cursor change and
-    // derives the motions from the previous view to this one.
-    void observe(const trace::ViewState& view, double now_seconds);
+    // derives the motions from the previous view to this one. `trace` (the
+    // run the view was folded from, may be null) names the flying tokens.
+    void observe(const trace::ViewState& view, const trace::Trace* trace, double now_seconds);
     // Panels report, from inside their body, where they drew things this frame: a token (item != 0)
     // or a place itself (item 0: where a new token lands, the stack's top).
     void anchor(Place place, uint32_t item, ImVec2 min, ImVec2 max);
@@ -78,6 +79,7 @@ private:
     size_t cursor_ = 0;
     bool prev_removes_ = false;  // removes_without_running() of the view at cursor_
     Placements placements_;  // of the view at cursor_
+    const trace::Trace* trace_ = nullptr;
     std::vector<Motion> motions_;
     double started_ = 0;
     float progress_ = 1.0f;

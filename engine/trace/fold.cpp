@@ -20,8 +20,7 @@ std::deque<QueueEntry>& queue_of(ViewState& s, uint32_t q) {
 }
 
 QueueEntry entry_for(const Trace& trace, uint32_t item_id) {
-    const Item item = item_of(trace, item_id);
-    return QueueEntry{item_id, str_of(trace, item.label), item.line, item.due_ms};
+    return QueueEntry{item_id, item_of(trace, item_id).due_ms};
 }
 
 // The timers heap shows in firing order: due time, then creation.
@@ -82,16 +81,15 @@ void console_write(const Trace& trace, ViewState& s, const Event& e) {
 
 // ---- the thread pool (docs/panels.md): waiting FIFO -> a thread -> done, awaiting poll
 
-PoolJob pool_job(const Trace& trace, uint32_t item_id) {
-    const Item item = item_of(trace, item_id);
-    return PoolJob{item_id, str_of(trace, item.label), item.line, 0, 0};
+PoolJob pool_job(uint32_t item_id) {
+    return PoolJob{item_id, 0, 0};
 }
 
 // Takes the job for `item` out of `jobs`, or makes one from the trace's item
 // table when the fold never saw it queued.
-PoolJob take_job(const Trace& trace, std::deque<PoolJob>& jobs, uint32_t item) {
+PoolJob take_job(std::deque<PoolJob>& jobs, uint32_t item) {
     auto it = std::find_if(jobs.begin(), jobs.end(), [&](const PoolJob& j) { return j.item == item; });
-    if (it == jobs.end()) return pool_job(trace, item);
+    if (it == jobs.end()) return pool_job(item);
     PoolJob job = std::move(*it);
     jobs.erase(it);
     return job;
@@ -102,14 +100,14 @@ void size_pool(PoolView& pool, uint32_t size) {
     if (pool.threads.size() < pool.size) pool.threads.resize(pool.size);
 }
 
-void pool_finished(const Trace& trace, ViewState& s, const Event& e) {
+void pool_finished(ViewState& s, const Event& e) {
     PoolView& pool = s.pool;
     auto it = std::find_if(pool.threads.begin(), pool.threads.end(), [&](const PoolJob& j) { return j.item == e.a; });
     if (it == pool.threads.end() && std::any_of(pool.completed.begin(), pool.completed.end(),
                                                 [&](const PoolJob& j) { return j.item == e.a; })) {
         return;  // already moved out by its thread's next start (below)
     }
-    PoolJob job = pool_job(trace, e.a);
+    PoolJob job = pool_job(e.a);
     if (it != pool.threads.end()) {
         job = std::move(*it);
         *it = PoolJob{};
@@ -118,12 +116,12 @@ void pool_finished(const Trace& trace, ViewState& s, const Event& e) {
     pool.completed.push_back(std::move(job));
 }
 
-void pool_event(const Trace& trace, ViewState& s, const Event& e) {
+void pool_event(ViewState& s, const Event& e) {
     PoolView& pool = s.pool;
     switch (e.kind) {
     case EventKind::PoolQueued:
         size_pool(pool, e.b);
-        pool.waiting.push_back(pool_job(trace, e.a));
+        pool.waiting.push_back(pool_job(e.a));
         break;
     case EventKind::PoolStarted: {
         size_pool(pool, e.b + 1);
@@ -134,16 +132,16 @@ void pool_event(const Trace& trace, ViewState& s, const Event& e) {
             lane.finish_ns = s.time_ns;
             pool.completed.push_back(std::move(lane));
         }
-        PoolJob job = take_job(trace, pool.waiting, e.a);
+        PoolJob job = take_job(pool.waiting, e.a);
         job.started_ns = s.time_ns;
         lane = std::move(job);
         break;
     }
-    case EventKind::PoolFinished: pool_finished(trace, s, e); break;
+    case EventKind::PoolFinished: pool_finished(s, e); break;
     case EventKind::IoReady:
         if (e.b == 0) {
-            const PoolJob job = take_job(trace, pool.completed, e.a);
-            s.last_dequeued = Dequeued{QueueEntry{job.item, job.label, job.line, 0}, QueueKind::Pending, true,
+            const PoolJob job = take_job(pool.completed, e.a);
+            s.last_dequeued = Dequeued{QueueEntry{job.item, 0}, QueueKind::Pending, true,
                                        s.cursor, e.isolate};
         }
         break;
@@ -277,13 +275,16 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
     case EventKind::PoolQueued:
     case EventKind::PoolStarted:
     case EventKind::PoolFinished:
-    case EventKind::IoReady: pool_event(trace, s, e); break;
+    case EventKind::IoReady: pool_event(s, e); break;
     case EventKind::MessagePost:
     case EventKind::MessageDeliver: message_event(s, e); break;
     }
 }
 
 }  // namespace
+
+std::string_view item_label(const Trace& trace, uint32_t item) { return str_of(trace, item_of(trace, item).label); }
+uint32_t item_line(const Trace& trace, uint32_t item) { return item_of(trace, item).line; }
 
 void focus_isolate(ViewState& s, uint32_t isolate) {
     if (isolate == s.isolate) return;

@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/trace/event.h"
 #include "engine/trace/isolate_table.h"
 #include "engine/trace/rules.h"
+#include "engine/trace/trace.h"
 
 namespace looplab::trace {
 
@@ -30,19 +32,18 @@ struct StackFrame {
     bool internal = false;  // Node's own frame: the UI dims it
 };
 
-// One waiting callback in a queue, front first.
+// One waiting callback in a queue, front first. Only ids: the label and
+// line live in the trace's item table (entry_label, entry_line), so copying
+// a checkpoint with 100,000 pending timers copies no strings.
 struct QueueEntry {
     uint32_t item = 0;     // Trace item id (stable across the fold: animation key)
-    std::string label;     // callback name
-    uint32_t line = 0;     // callback's source line, 0 if unknown
-    uint64_t due_ms = 0;   // timers only: due time in loop ms
+    uint64_t due_ms = 0;   // timers only: due time in loop ms (the heap's sort key, kept at hand)
 };
 
 // One request in libuv's thread pool (PoolQueued/PoolStarted/PoolFinished).
+// Its label ("pbkdf2", "fs.readFile") and line: entry_label, entry_line.
 struct PoolJob {
     uint32_t item = 0;        // Trace item id (animation key), 0 = an idle thread
-    std::string label;        // "pbkdf2", "fs.readFile"
-    uint32_t line = 0;        // the callback's source line, 0 if unknown
     uint64_t started_ns = 0;  // when a pool thread took it (0 while waiting)
     uint64_t finish_ns = 0;   // when it will finish, 0 if the trace does not say (progress bar)
 };
@@ -170,5 +171,15 @@ struct ViewState {
 
     const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };
+
+// What a queued item's token shows, read from the trace it was folded from:
+// its callback name ("" if the trace has no such item yet) and source line
+// (0 if unknown).
+std::string_view item_label(const Trace& trace, uint32_t item);
+uint32_t item_line(const Trace& trace, uint32_t item);
+inline std::string_view entry_label(const Trace& trace, const QueueEntry& e) { return item_label(trace, e.item); }
+inline std::string_view entry_label(const Trace& trace, const PoolJob& job) { return item_label(trace, job.item); }
+inline uint32_t entry_line(const Trace& trace, const QueueEntry& e) { return item_line(trace, e.item); }
+inline uint32_t entry_line(const Trace& trace, const PoolJob& job) { return item_line(trace, job.item); }
 
 }  // namespace looplab::trace

@@ -51,8 +51,8 @@ TEST_CASE("animation: enqueue flies from the running code to its queue, and back
     const auto forward = ui::derive_motions(p.at(1), p.at(2));
     REQUIRE(forward.size() == 1);
     CHECK(same(forward[0], p.tick, Place::stack(), Place::queue(QueueKind::NextTick)));
-    CHECK(forward[0].label == "tick");
-    CHECK(forward[0].line == 2);
+    CHECK(trace::item_label(p.trace, forward[0].item) == "tick");
+    CHECK(trace::item_line(p.trace, forward[0].item) == 2);
 
     const auto backward = ui::derive_motions(p.at(2), p.at(1));
     REQUIRE(backward.size() == 1);
@@ -142,7 +142,7 @@ TEST_CASE("animation: pool work moves waiting -> lane -> poll queue -> stack") {
 TEST_CASE("animation: showing another thread's queues moves no token") {
     trace::ViewState main_thread;
     main_thread.cursor = 1;
-    main_thread.queues[size_t(QueueKind::NextTick)].push_back({3, "tick", 2, 0});
+    main_thread.queues[size_t(QueueKind::NextTick)].push_back({3, 0});
     trace::ViewState worker = main_thread;
     worker.cursor = 2;
     worker.isolate = 1;
