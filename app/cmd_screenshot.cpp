@@ -46,6 +46,7 @@ struct ScreenshotOptions {
     UiOptions ui;
     bool presentation = false;
     bool no_sidebar = false;
+    bool check_fit = false;  // fail when a tile does not show its main content
 };
 
 struct Size {
@@ -134,6 +135,21 @@ std::vector<uint8_t> read_pixels(Size size) {
     return png;
 }
 
+// The layout check: the tiles the last frame drew that scroll to show their
+// main content (or cut off the executing line), as the window would draw them.
+int report_fit(const ui::Shell& shell, const std::string& size) {
+    const std::vector<std::string> cramped = shell.tiles_that_do_not_fit();
+    if (cramped.empty()) {
+        std::printf("every tile shows its main content at %s\n", size.c_str());
+        return 0;
+    }
+    std::string names;
+    for (const std::string& name : cramped) names += (names.empty() ? "" : ", ") + name;
+    std::fprintf(stderr, "looplab: screenshot: at %s these tiles do not show their main content: %s\n", size.c_str(),
+                 names.c_str());
+    return 1;
+}
+
 int run_screenshot(const ScreenshotOptions& options) {
     const auto size = parse_size(options.size);
     if (!size) {
@@ -186,7 +202,7 @@ int run_screenshot(const ScreenshotOptions& options) {
         std::fprintf(stderr, "looplab: screenshot: cannot write %s\n", options.output.c_str());
         return 1;
     }
-    return 0;
+    return options.check_fit ? report_fit(shell, options.size) : 0;
 }
 
 }  // namespace
@@ -203,6 +219,8 @@ Command add_screenshot_command(CLI::App& app) {
     cmd->add_flag("--presentation", options->presentation, "Presentation mode (big type), as F11 in the window")
         ->group("Appearance");
     cmd->add_flag("--no-sidebar", options->no_sidebar, "Leave out the scenario library")->group("Appearance");
+    cmd->add_flag("--check-fit", options->check_fit,
+                  "Fail (exit 1) if a tile must scroll to show its main content, naming the tiles");
     return Command{cmd, [options] { return run_screenshot(*options); }};
 }
 

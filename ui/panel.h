@@ -45,17 +45,35 @@ public:
     void draw(const PanelContext& ctx, ImVec2 pos, ImVec2 size);
 
     const std::string& title() const { return title_; }
+    // The height of everything but the body: the header band, the gaps and
+    // the bottom padding. A tile's wanted height is this plus its body's.
+    static float chrome_height(const Appearance& look);
+    // Whether the last draw showed the panel's main content without the
+    // learner scrolling (the layout check: `looplab screenshot --check-fit`).
+    // By default: the body needed no scrolling at all.
+    bool fits() const { return fits_; }
+    // The ImGui frame the panel was last drawn in (a tile the layout left out
+    // is not checked).
+    int drawn_frame() const { return drawn_frame_; }
 
 protected:
+    // The header's title: the panel's name unless the panel names what it shows.
+    virtual std::string header_title(const PanelContext&) const { return title_; }
     // Text drawn right-aligned in the header, e.g. a file name or a count.
     virtual std::string subtitle(const PanelContext&) const { return {}; }
     // The scrolling body, inside a child window.
     virtual void draw_body(const PanelContext& ctx) = 0;
+    // Called inside the body after draw_body: does the main content show?
+    // A panel whose body scrolls by design (source, console) says what must
+    // stay in view instead.
+    virtual bool main_content_visible() const;
 
 private:
     void draw_header(const PanelContext& ctx);
 
     std::string title_;
+    bool fits_ = true;
+    int drawn_frame_ = -1;
 };
 
 }  // namespace looplab::ui

@@ -111,7 +111,27 @@ void draw_arrow_arc(ImDrawList* dl, const Ellipse& e, float a0, float a1, ImU32 
                           ImVec2(tip.x + norm.x * h * 0.7f, tip.y + norm.y * h * 0.7f), col);
 }
 
+// Smallest wheel that keeps its stations apart, in pill sizes.
+constexpr float kMinWide = 3.1f, kMinTall = 3.6f;
+
+// The widest station at `k` times the type size decides how far the wheel
+// must stay from the edges.
+ImVec2 widest_pill(ImFont* bold, ImFont* ui, float pad, float k) {
+    ImVec2 m(0, 0);
+    for (const Station& st : kStations) {
+        const ImVec2 sz = pill_size(bold, ui, st.name, "9 waiting", pad, k);
+        m = ImVec2(std::max(m.x, sz.x), std::max(m.y, sz.y));
+    }
+    return m;
+}
+
 }  // namespace
+
+float LoopPanel::wanted_height(const Appearance& look) {
+    const float s = look.scale();
+    const ImVec2 pill = widest_pill(look.fonts().bold, look.fonts().ui, 8 * s, kPlannedTypeScale);
+    return chrome_height(look) + std::ceil(pill.y * kMinTall + 4 * s);
+}
 
 std::string LoopPanel::subtitle(const PanelContext& ctx) const {
     const trace::ViewState& v = ctx.view;
@@ -135,27 +155,16 @@ void LoopPanel::draw_body(const PanelContext& ctx) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float pad = 8 * s;
-    // The widest station decides how far the wheel must stay from the edges.
-    auto widest_pill = [&](float k) {
-        ImVec2 m(0, 0);
-        for (const Station& st : kStations) {
-            const ImVec2 sz = pill_size(bold, ui, st.name, "9 waiting", pad, k);
-            m = ImVec2(std::max(m.x, sz.x), std::max(m.y, sz.y));
-        }
-        return m;
-    };
-    // Fit the wheel to the tile: the type shrinks (to 70% at most) before
-    // the body would scroll.
-    // Smallest wheel that keeps its stations apart, in pill sizes.
-    constexpr float kMinWide = 3.1f, kMinTall = 3.6f;
-    // The pill padding does not shrink with the type: refine a few times.
+    // Fit the wheel to the tile: the type shrinks (to kMinTypeScale at most)
+    // before the body would scroll. The pill padding does not shrink with
+    // the type: refine a few times.
     float k = 1.0f;
-    ImVec2 pill = widest_pill(k);
+    ImVec2 pill = widest_pill(bold, ui, pad, k);
     for (int i = 0; i < 4; ++i) {
         const float fit = std::min(avail.x / (pill.x * kMinWide + 8 * s), avail.y / (pill.y * kMinTall + 4 * s));
-        if (fit >= 1.0f || k <= 0.7f) break;
-        k = std::max(0.7f, k * fit);
-        pill = widest_pill(k);
+        if (fit >= 1.0f || k <= kMinTypeScale) break;
+        k = std::max(kMinTypeScale, k * fit);
+        pill = widest_pill(bold, ui, pad, k);
     }
     const float pill_w = pill.x, pill_h = pill.y;
     const float w = std::max(avail.x, pill_w * kMinWide + 8 * s);

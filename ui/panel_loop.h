@@ -12,6 +12,13 @@ namespace looplab::ui {
 class LoopPanel final : public Panel {
 public:
     LoopPanel() : Panel("Event loop") {}
+    // The smallest tile that keeps the six stations apart with their type
+    // at kMinTypeScale (below it the type would shrink further).
+    static float wanted_height(const Appearance& look);
+    // The share of the body type the wheel may shrink to before its tile would scroll.
+    static constexpr float kMinTypeScale = 0.7f;
+    // The type share the layout plans for (a little below full size is still easy to read).
+    static constexpr float kPlannedTypeScale = 0.75f;
 
 protected:
     std::string subtitle(const PanelContext& ctx) const override;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 #include "engine/trace/message_text.h"
 
@@ -143,6 +144,14 @@ std::string NarrationPanel::running_from(const trace::ViewState& v) const {
     if (line) s += " (line " + std::to_string(line) + ")";
     s += d.from_pool ? ", delivered by poll from the thread pool" : ", taken from " + queue_words(uint32_t(d.queue));
     return s + " at step " + std::to_string(d.event) + ".";
+}
+
+float NarrationPanel::wanted_height(const Appearance& look) {
+    const float s = look.scale();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rule = 2 * look.fonts().heading->FontSize + style.ItemSpacing.y;
+    const float what = 2 * ImGui::GetTextLineHeight() + 4 * s + 2 * style.ItemSpacing.y;
+    return chrome_height(look) + std::ceil(rule + what);
 }
 
 void NarrationPanel::draw_body(const PanelContext& ctx) {

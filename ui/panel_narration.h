@@ -22,6 +22,10 @@ public:
     // the rule and the state. The trace must outlive the panel's use of it,
     // and must not be appended to while a frame draws.
     void set_trace(const trace::Trace* trace) { trace_ = trace; }
+    // A tile with room for two lines of the rule in the heading font and two
+    // of what happened (a race badge or a longer rule drops the rule to the
+    // bold body font).
+    static float wanted_height(const Appearance& look);
 
 protected:
     std::string subtitle(const PanelContext& ctx) const override;

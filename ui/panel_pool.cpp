@@ -25,6 +25,15 @@ std::string PoolPanel::subtitle(const PanelContext& ctx) const {
     return std::to_string(busy_count(pool)) + " of " + std::to_string(pool.size) + " busy";
 }
 
+// Mirrors draw_body: the two queues (a token high) and a lane per thread
+// (the bold type and its padding), each followed by 3 px of spacing.
+float PoolPanel::wanted_height(const Appearance& look, uint32_t threads) {
+    const float s = look.scale();
+    const float queue = token_size(Token{"x", 0, {}, TokenKind::Pool}, look).y + 3 * s;
+    const float lane = look.fonts().bold->FontSize + 8 * s + 3 * s;
+    return chrome_height(look) + 2 * queue + float(std::min(threads, kMaxLanes)) * lane;
+}
+
 void PoolPanel::draw_body(const PanelContext& ctx) {
     const trace::PoolView& pool = ctx.view.pool;
     if (pool.size == 0) {

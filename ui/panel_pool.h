@@ -17,6 +17,9 @@ public:
     // when asked to draw without a pool).
     static bool has_content(const trace::ViewState& view) { return view.pool.size > 0; }
 
+    // The tile height for the work queue, `threads` lanes and the completions.
+    static float wanted_height(const Appearance& look, uint32_t threads);
+
 protected:
     std::string subtitle(const PanelContext& ctx) const override;
     void draw_body(const PanelContext& ctx) override;

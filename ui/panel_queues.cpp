@@ -41,6 +41,16 @@ std::string QueuesPanel::subtitle(const PanelContext& ctx) const {
     return thread + std::to_string(n) + " waiting";
 }
 
+// Mirrors draw_body: two section titles, seven rows, the gap between them.
+float QueuesPanel::wanted_height(const Appearance& look) {
+    const float s = look.scale();
+    const float spacing = 4 * s;
+    const float token_h = token_size(Token{"x", 0, {}, TokenKind::Timer}, look).y;
+    const float row = token_h + 2 * 2 * s + spacing;
+    const float section = ImGui::GetTextLineHeight() + spacing;
+    return chrome_height(look) + 2 * section + 7 * row + 2 * s + spacing;
+}
+
 void QueuesPanel::draw_body(const PanelContext& ctx) {
     const trace::ViewState& v = ctx.view;
     const bool checkpoint = in_checkpoint(v);

@@ -17,6 +17,10 @@ class QueuesPanel final : public Panel {
 public:
     explicit QueuesPanel(TokenAnimator* animator = nullptr) : Panel("Queues"), animator_(animator) {}
 
+    // The tile height that shows every queue with one row of tokens each:
+    // the same whatever the step, so the layout does not jump while stepping.
+    static float wanted_height(const Appearance& look);
+
 protected:
     std::string subtitle(const PanelContext& ctx) const override;
     void draw_body(const PanelContext& ctx) override;

@@ -13,6 +13,14 @@ std::string StackPanel::subtitle(const PanelContext& ctx) const {
     return thread + std::to_string(n) + (n == 1 ? " frame" : " frames");
 }
 
+// Mirrors draw_frame: a band, then a small gap, each followed by ImGui's item spacing.
+float StackPanel::wanted_height(const Appearance& look, size_t frames) {
+    const float s = look.scale();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float frame = look.fonts().bold->FontSize + 2 * 7 * s + spacing + 2 * s + spacing;
+    return chrome_height(look) + float(frames) * frame;
+}
+
 void StackPanel::draw_body(const PanelContext& ctx) {
     const auto& stack = ctx.view.stack;
     if (stack.empty()) {

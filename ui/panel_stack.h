@@ -14,6 +14,9 @@ public:
     // to when their callback runs.
     explicit StackPanel(TokenAnimator* animator = nullptr) : Panel("Call stack"), animator_(animator) {}
 
+    // The tile height that shows `frames` frames.
+    static float wanted_height(const Appearance& look, size_t frames);
+
 protected:
     std::string subtitle(const PanelContext& ctx) const override;
     void draw_body(const PanelContext& ctx) override;

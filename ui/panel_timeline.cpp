@@ -42,7 +42,8 @@ TimelineModel::ThreadState& TimelineModel::thread(uint16_t isolate) {
     ThreadState& t = threads_[isolate];
     if (t.lane == SIZE_MAX) {
         t.lane = lanes_.size();
-        lanes_.push_back(Lane{isolate == 0 ? "main thread" : "worker " + std::to_string(isolate), false, {}, {}, {}});
+        lanes_.push_back(
+            Lane{isolate == 0 ? "main thread" : "worker " + std::to_string(isolate), false, isolate, {}, {}, {}});
     }
     return t;
 }
@@ -54,7 +55,7 @@ Lane& TimelineModel::pool_lane(uint32_t thread) {
     }
     if (pool_lanes_[thread] < 0) {
         pool_lanes_[thread] = int(lanes_.size());
-        lanes_.push_back(Lane{"pool thread " + std::to_string(thread + 1), true, {}, {}, {}});
+        lanes_.push_back(Lane{"pool thread " + std::to_string(thread + 1), true, 0, {}, {}, {}});
     }
     return lanes_[size_t(pool_lanes_[thread])];
 }
@@ -241,6 +242,15 @@ std::string slice_label(const trace::Trace& trace, const Slice& s) {
     return name;
 }
 
+// Three significant digits: a header, not a measurement.
+std::string format_span(double ns) {
+    char buf[48];
+    if (ns >= 1e6) std::snprintf(buf, sizeof buf, "%.3g ms", ns / 1e6);
+    else if (ns >= 1e3) std::snprintf(buf, sizeof buf, "%.3g \u00B5s", ns / 1e3);
+    else std::snprintf(buf, sizeof buf, "%.0f ns", ns);
+    return buf;
+}
+
 std::string format_ns(double ns) {
     char buf[48];
     const double a = std::fabs(ns);
@@ -258,10 +268,13 @@ struct TimelinePanel::Frame {
     double t0 = 0, t1 = 1;
     uint64_t end_ns = 0;
     float row_h = 0, band_h = 0, pool_h = 0;
+    float lane_gap = 0;
+    size_t nested_shown = kMaxNestedRows;  // rows of nested calls drawn per thread (a short tile drops them)
     double ns_per_px() const { return (t1 - t0) / double(std::max(1.0f, x1 - x0)); }
+    size_t nested_rows(const Lane& lane) const { return std::min(lane.nested.size(), nested_shown); }
     // A thread: phase band, callbacks, one thinner row per nesting depth.
     float lane_height(const Lane& lane) const {
-        return lane.pool ? pool_h : band_h + row_h + float(lane.nested.size()) * pool_h;
+        return lane.pool ? pool_h : band_h + row_h + float(nested_rows(lane)) * pool_h;
     }
     float x_of(double t) const { return x0 + float((t - t0) / (t1 - t0) * double(x1 - x0)); }
     double t_of(float x) const { return t0 + double(x - x0) / double(std::max(1.0f, x1 - x0)) * (t1 - t0); }
@@ -302,9 +315,34 @@ void TimelinePanel::zoom_to(uint64_t t0, uint64_t t1) {
     view_t1_ = double(std::max(t1, t0 + 1000));
 }
 
+// "whole run, 80.0 ms", or "2.50 ms of 80.0 ms" once zoomed in.
 std::string TimelinePanel::subtitle(const PanelContext&) const {
     if (model_.end_ns() == 0) return {};
-    return format_ns(view_t1_ - view_t0_) + " shown of " + format_ns(double(model_.end_ns()));
+    const std::string total = format_span(double(model_.end_ns()));
+    if (fit_) return "whole run, " + total;
+    return format_span(view_t1_ - view_t0_) + " of " + total;
+}
+
+// A lane's name in the label column: the isolate table's name for a thread
+// ("worker 1", "child 4243"), "main thread", or the pool thread's number.
+std::string TimelinePanel::lane_title(const Lane& lane) const {
+    if (lane.pool || lane.isolate == 0 || trace_ == nullptr) return lane.name;
+    for (const trace::IsolateInfo& info : trace_->isolate_table()) {
+        if (info.id == lane.isolate && !info.name.empty()) return info.name;
+    }
+    return lane.name;
+}
+
+// A short tile keeps every lane and its label: the rows of nested calls
+// (the detail) go first, deepest first.
+size_t TimelinePanel::nested_rows_that_fit(const Frame& f, float avail) const {
+    for (size_t shown = kMaxNestedRows;; --shown) {
+        Frame g = f;
+        g.nested_shown = shown;
+        float h = 0;
+        for (const Lane& lane : model_.lanes()) h += g.lane_height(lane) + f.lane_gap;
+        if (h <= avail || shown == 0) return shown;
+    }
 }
 
 // Stepping off screen brings the cursor back into view; scrubbing never
@@ -345,7 +383,9 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float avail_w = ImGui::GetContentRegionAvail().x;
     float label_w = 0;
-    for (const Lane& lane : model_.lanes()) label_w = std::max(label_w, ImGui::CalcTextSize(lane.name.c_str()).x);
+    for (const Lane& lane : model_.lanes()) {
+        label_w = std::max(label_w, ImGui::CalcTextSize(lane_title(lane).c_str()).x);
+    }
     label_w += 14 * s;
     f.x0 = origin.x + label_w;
     f.x1 = origin.x + avail_w - 4 * s;
@@ -354,6 +394,8 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     f.pool_h = std::round(ImGui::GetTextLineHeight() + 2 * s);
     const float ruler_h = std::round(ImGui::GetTextLineHeight() + 6 * s);
     f.top = origin.y + ruler_h;
+    f.lane_gap = 4 * s;
+    f.nested_shown = nested_rows_that_fit(f, ImGui::GetContentRegionAvail().y - ruler_h - 2);
 
     float total_h = ruler_h;
     for (const Lane& lane : model_.lanes()) total_h += f.lane_height(lane) + 4 * s;
@@ -376,24 +418,21 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
         for (const Lane& lane : model_.lanes()) {
             if (lane.pool != (pass == 1)) continue;
             const float lane_h = f.lane_height(lane);
-            const float name_y = lane.pool ? y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f
-                                           : y + f.band_h + (f.row_h - ImGui::GetTextLineHeight()) * 0.5f;
-            dl->AddText(ImVec2(origin.x + 4 * s, name_y), pal.text,
-                        lane.name.c_str());
             dl->AddLine(ImVec2(origin.x, y + lane_h + 2 * s), ImVec2(f.x1, y + lane_h + 2 * s),
                         with_alpha(pal.text_dim, 0.35f));
             if (!lane.pool) {
                 draw_row(ctx, f, lane.phases, y, f.band_h, true);
                 draw_row(ctx, f, lane.callbacks, y + f.band_h, f.row_h, false);
-                for (size_t d = 0; d < lane.nested.size(); ++d) {
+                for (size_t d = 0; d < f.nested_rows(lane); ++d) {
                     draw_row(ctx, f, lane.nested[d], y + f.band_h + f.row_h + float(d) * f.pool_h, f.pool_h, false);
                 }
             } else {
                 draw_row(ctx, f, lane.callbacks, y, f.pool_h, false);
             }
-            y += lane_h + 4 * s;
+            y += lane_h + f.lane_gap;
         }
     }
+    draw_lane_labels(ctx, f, origin.x, y);
     // The cursor: where the panels' state is, across every lane.
     const float cx = f.x_of(double(cursor_ns));
     if (cx >= f.x0 - 1 && cx <= f.x1 + 1) {
@@ -406,6 +445,28 @@ void TimelinePanel::draw_body(const PanelContext& ctx) {
     dl->PopClipRect();
     if (hovered && !hover_text_.empty() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         ImGui::SetTooltip("%s", hover_text_.c_str());
+    }
+}
+
+// The label column is drawn last, over an opaque band: however the view is
+// panned or zoomed, every lane keeps its name readable at the left.
+void TimelinePanel::draw_lane_labels(const PanelContext& ctx, const Frame& f, float left, float bottom) {
+    const Palette& pal = ctx.look.palette();
+    const float s = ctx.look.scale();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(left, f.top - 2 * s), ImVec2(f.x0 - 2 * s, bottom), ImGui::GetColorU32(ImGuiCol_WindowBg));
+    float y = f.top;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const Lane& lane : model_.lanes()) {
+            if (lane.pool != (pass == 1)) continue;
+            const float lane_h = f.lane_height(lane);
+            // A thread's name sits on its callbacks row, a pool thread's on its one row.
+            const float name_y = lane.pool ? y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f
+                                           : y + f.band_h + (f.row_h - ImGui::GetTextLineHeight()) * 0.5f;
+            const std::string title = lane_title(lane);
+            dl->AddText(ImVec2(left + 4 * s, name_y), lane.pool ? pal.text_dim : pal.text, title.c_str());
+            y += lane_h + f.lane_gap;
+        }
     }
 }
 
@@ -456,7 +517,7 @@ void TimelinePanel::draw_ruler(const PanelContext& ctx, const Frame& f) {
         const float x = f.x_of(t);
         dl->AddLine(ImVec2(x, f.top - 4), ImVec2(x, f.top + 2000), with_alpha(pal.text_dim, 0.18f));
         const std::string label = format_ns(t);
-        dl->AddText(ImVec2(x + 3, y), pal.text_dim, label.c_str());
+        if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= f.x1) dl->AddText(ImVec2(x + 3, y), pal.text_dim, label.c_str());
     }
 }
 

@@ -53,6 +53,7 @@ inline constexpr size_t kMaxNestedRows = 6;
 struct Lane {
     std::string name;  // "main thread", "worker 2", "pool thread 1"
     bool pool = false;
+    uint16_t isolate = 0;  // thread lanes: whose
     Row phases;     // thread lanes only
     Row callbacks;  // thread lanes: callbacks and microtask checkpoints; pool lanes: jobs
     std::vector<Row> nested;  // thread lanes: nested[d] = calls at depth d + 1 below a callback
@@ -124,6 +125,9 @@ private:
     struct Frame;
     void draw_ruler(const PanelContext& ctx, const Frame& f);
     void draw_row(const PanelContext& ctx, const Frame& f, const Row& row, float y, float h, bool phases);
+    void draw_lane_labels(const PanelContext& ctx, const Frame& f, float left, float bottom);
+    std::string lane_title(const Lane& lane) const;
+    size_t nested_rows_that_fit(const Frame& f, float avail) const;
     void handle_input(const Frame& f, bool hovered);
     void follow_cursor(uint64_t cursor_ns);
 

@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>  // key codes: ImGui 1.86 indexes keys by the backend's codes
 #include <imgui_impl_opengl3.h>
 
+#include "ui/layout.h"
 #include "ui/panel.h"
 
 namespace looplab::ui {
@@ -38,6 +39,10 @@ float presentation_factor(float display_h) {
 // keeps it (below that the panels need the room more).
 constexpr float kSidebarEms = 15.0f;
 constexpr float kMinAreaEmsWithSidebar = 62.0f;
+// The call stack's tile shows at least this many frames.
+constexpr size_t kStackFramesShown = 4;
+// libuv's default UV_THREADPOOL_SIZE: the pool's lanes before the first job says how many.
+constexpr uint32_t kDefaultPoolThreads = 4;
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
@@ -284,9 +289,9 @@ float Shell::draw_transport_bar(const FrameInput& in, Controller& controller, fl
     return height + band;
 }
 
-// The tiles. Wide: [scenarios] | source over console | stack over queues |
-// event loop over narration over pool or processes; the timeline runs along
-// the bottom. The sidebar folds away when the panels need its room.
+// The tiles, placed by lay_out_tiles (ui/layout.h) from what each one needs
+// at the current type size. The sidebar folds away when the panels need its
+// room.
 void Shell::draw_panels(const FrameInput& in, Controller& controller, float top) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float gap = std::round(6.0f * look_.scale());
@@ -298,6 +303,7 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
 
     timeline_.set_frame(in.trace, in.playback, &controller);
     narration_.set_trace(in.trace);
+    source_.set_trace(in.trace);
     processes_.set_controller(&controller);
     library_.set_frame(&in.scenarios, &controller);
 
@@ -308,55 +314,61 @@ void Shell::draw_panels(const FrameInput& in, Controller& controller, float top)
         area.x -= sidebar_w + gap;
     }
 
-    // The timeline gets the height its lanes need, within a share of the area.
-    // In presentation mode on a short screen the big type needs the room
-    // more than the timeline does.
-    const bool show_timeline = !settings_.presentation || area.y >= em * 40.0f;
-    const float timeline_h = !show_timeline ? 0.0f
-                                            : std::round(std::clamp(timeline_.wanted_height(look_), em * 6.5f,
-                                                                    std::max(em * 6.5f, area.y * settings_.timeline_share)));
-    const float cols_h = show_timeline ? area.y - timeline_h - gap : area.y;
-    if (show_timeline) timeline_.draw(ctx, ImVec2(origin.x, origin.y + cols_h + gap), ImVec2(area.x, timeline_h));
+    const TileLayout tiles = lay_out_tiles(Box{origin.x, origin.y, area.x, area.y}, gap, tile_needs(in));
+    auto draw = [&](Panel& panel, const Box& box) {
+        if (box.w > 0 && box.h > 0) panel.draw(ctx, ImVec2(box.x, box.y), ImVec2(box.w, box.h));
+    };
+    draw(source_, tiles.source);
+    draw(console_, tiles.console);
+    draw(stack_, tiles.stack);
+    draw(queues_, tiles.queues);
+    draw(loop_, tiles.loop);
+    draw(narration_, tiles.narration);
+    if (tiles.has_third) draw(uses_pool(in) ? static_cast<Panel&>(pool_) : processes_, tiles.third);
+    draw(timeline_, tiles.timeline);
+}
 
-    // The source column is as wide as the program's longest line needs
-    // (a line cut off mid-call is the worst thing on a projector), within
-    // limits that keep the other two columns usable.
-    const float code_w = longest_line_px(in.view.source) + ImGui::CalcTextSize("0").x * 8.0f + 2.5f * em;
-    const float col_a = std::round(std::clamp(code_w, area.x * 0.34f, area.x * 0.46f));
-    const float rest = area.x - col_a - 2 * gap;
-    const float col_b = std::round(rest * 0.46f);
-    const float col_c = rest - col_b;
-    const float xa = origin.x, xb = xa + col_a + gap, xc = xb + col_b + gap;
-    const float y = origin.y;
-
-    const float source_h = std::round((cols_h - gap) * 0.64f);
-    source_.draw(ctx, ImVec2(xa, y), ImVec2(col_a, source_h));
-    console_.draw(ctx, ImVec2(xa, y + source_h + gap), ImVec2(col_a, cols_h - source_h - gap));
-
-    const float stack_h = std::round((cols_h - gap) * 0.36f);
-    stack_.draw(ctx, ImVec2(xb, y), ImVec2(col_b, stack_h));
-    queues_.draw(ctx, ImVec2(xb, y + stack_h + gap), ImVec2(col_b, cols_h - stack_h - gap));
-
-    // The wheel and the narration always; a third tile below them -- the
-    // pool when the program uses it, else the process graph -- when the
-    // program needs it (pool work, worker threads) and the column has room
-    // for all three, or when the column is tall anyway.
-    const bool pool = has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view);
-    const bool threads = in.view.isolates.size() > 1;
-    const bool third = ((pool || threads) && cols_h >= em * 20.0f) || cols_h >= em * 30.0f;
-    const float usable = cols_h - (third ? 2 : 1) * gap;
-    const float loop_h = std::round(usable * (third ? 0.35f : 0.52f));
-    const float narration_h = std::round(usable * (third ? 0.28f : 0.48f));
-    loop_.draw(ctx, ImVec2(xc, y), ImVec2(col_c, loop_h));
-    narration_.draw(ctx, ImVec2(xc, y + loop_h + gap), ImVec2(col_c, third ? narration_h : usable - loop_h));
-    if (!third) return;
-    const ImVec2 last_pos(xc, y + loop_h + narration_h + 2 * gap);
-    const ImVec2 last_size(col_c, usable - loop_h - narration_h);
-    if (pool) {
-        pool_.draw(ctx, last_pos, last_size);
-    } else {
-        processes_.draw(ctx, last_pos, last_size);
+std::vector<std::string> Shell::tiles_that_do_not_fit() const {
+    const Panel* panels[] = {&source_, &console_, &stack_, &queues_, &loop_, &narration_, &pool_, &processes_, &timeline_};
+    const int frame = ImGui::GetFrameCount();
+    std::vector<std::string> out;
+    for (const Panel* p : panels) {
+        if (p->drawn_frame() == frame && !p->fits()) out.push_back(p->title());
     }
+    return out;
+}
+
+bool Shell::uses_pool(const FrameInput& in) const {
+    if (ProcessesPanel::has_several_processes(in.trace)) return false;  // its boxes show each process's pool
+    return has_pool_lane(timeline_.model()) || PoolPanel::has_content(in.view);
+}
+
+// What each tile needs at the current type size. None of it depends on the
+// step, so stepping never moves a tile's edge.
+TileNeeds Shell::tile_needs(const FrameInput& in) {
+    const float em = ImGui::GetFontSize();
+    TileNeeds needs;
+    // Long lines wrap, so the source column asks for its longest line but
+    // the layout may give less.
+    needs.source_w = longest_line_px(source_.shown_source(in.view)) + ImGui::CalcTextSize("0").x * 8.0f + 2.5f * em;
+    needs.stack = StackPanel::wanted_height(look_, kStackFramesShown);
+    needs.queues = QueuesPanel::wanted_height(look_);
+    needs.loop = LoopPanel::wanted_height(look_);
+    needs.narration = NarrationPanel::wanted_height(look_);
+    const bool threads = in.view.isolates.size() > 1;
+    if (uses_pool(in)) {
+        needs.third = PoolPanel::wanted_height(look_, std::max<uint32_t>(in.view.pool.size, kDefaultPoolThreads));
+    } else if (ProcessesPanel::has_several_processes(in.trace)) {
+        needs.third = ProcessesPanel::wanted_height(look_, in.trace);
+    } else if (threads) {
+        // A process box with a row per JavaScript thread.
+        needs.third = Panel::chrome_height(look_) +
+                      ImGui::GetTextLineHeightWithSpacing() * (1.5f + 1.3f * float(in.view.isolates.size()));
+    }
+    needs.timeline = timeline_.wanted_height(look_);
+    needs.timeline_min = std::min(needs.timeline, em * 6.5f);
+    needs.timeline_share = settings_.timeline_share;
+    return needs;
 }
 
 // The widest source line in pixels of the code font, remembered per source

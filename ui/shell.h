@@ -14,6 +14,7 @@
 #include "ui/controls.h"
 #include "ui/file_dialog.h"
 #include "ui/keys.h"
+#include "ui/layout.h"
 #include "ui/panel_console.h"
 #include "ui/panel_loop.h"
 #include "ui/panel_narration.h"
@@ -69,6 +70,10 @@ public:
     void set_animations(bool on) { animator_.set_enabled(on); }
     TimelinePanel& timeline() { return timeline_; }
     bool animating() const { return animator_.animating(); }
+    // The titles of the tiles drawn in the last frame whose main content did
+    // not fit (they scroll, or the executing line is cut off): the layout
+    // check of `looplab screenshot --check-fit`.
+    std::vector<std::string> tiles_that_do_not_fit() const;
 
     // The window's input path: the key presses ImGui saw this frame, as
     // KeyPress values for handle_key (see keys.h).
@@ -82,6 +87,8 @@ private:
     float draw_main_menu(const FrameInput& in, Controller& controller);
     float draw_transport_bar(const FrameInput& in, Controller& controller, float top);
     void draw_panels(const FrameInput& in, Controller& controller, float top);
+    TileNeeds tile_needs(const FrameInput& in);
+    bool uses_pool(const FrameInput& in) const;
     void zoom(int steps);
     float longest_line_px(const std::string& source);
 

@@ -31,7 +31,7 @@ const ImWchar* glyph_ranges() {
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-        builder.AddText("\u25B6\u25B8\u25CF\u25CB\u2026\u2014\u2013\u2022\u2190\u2191\u2192\u2193\u2713\u2717\u00B7");
+        builder.AddText("\u25B6\u25B8\u25CF\u25CB\u2026\u2014\u2013\u2022\u2190\u2191\u2192\u2193\u2713\u2717\u00B7\u21AA");
         builder.BuildRanges(&ranges);
     }
     return ranges.Data;

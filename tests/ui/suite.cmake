@@ -42,7 +42,7 @@ endforeach()
 
 # ---- the front end's model without a window: keys, stepping, settings ----
 add_executable(looplab_ui_unit_tests ${LOOPLAB_UI_TEST_DIR}/test_keys.cpp ${LOOPLAB_UI_TEST_DIR}/test_timeline.cpp
-               ${LOOPLAB_UI_TEST_DIR}/ui_unit_main.cpp)
+               ${LOOPLAB_UI_TEST_DIR}/test_layout.cpp ${LOOPLAB_UI_TEST_DIR}/ui_unit_main.cpp)
 target_compile_options(looplab_ui_unit_tests PRIVATE ${LOOPLAB_WARNINGS})
 target_link_libraries(looplab_ui_unit_tests PRIVATE looplab_ui doctest::doctest)
 target_compile_definitions(looplab_ui_unit_tests PRIVATE LOOPLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
@@ -61,6 +61,10 @@ foreach(entry IN LISTS LOOPLAB_SCENARIO_FILES)
            COMMAND bash ${LOOPLAB_UI_TEST_DIR}/scenario_test.sh $<TARGET_FILE:looplab>
                    $<TARGET_FILE:looplab_png_check> ${LOOPLAB_UI_OUT}/scenario-${stem} ${LOOPLAB_SCENARIOS}/${js})
   set_tests_properties(ui/scenario/${stem} PROPERTIES TIMEOUT 300 LABELS ui)
+  add_test(NAME ui/fit/${stem}
+           COMMAND bash ${LOOPLAB_UI_TEST_DIR}/fit_test.sh $<TARGET_FILE:looplab>
+                   $<TARGET_FILE:looplab_png_check> ${LOOPLAB_UI_OUT}/fit-${stem} ${LOOPLAB_SCENARIOS}/${js})
+  set_tests_properties(ui/fit/${stem} PROPERTIES TIMEOUT 300 LABELS ui)
 endforeach()
 
 # The window's own key path: step forwards and back with scripted presses.
