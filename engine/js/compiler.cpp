@@ -630,6 +630,7 @@ void FunctionCompiler::compile_var_decl(Node* n) {
         compile_expr_named(d->b, d->a->kind == NodeKind::Identifier ? d->a->str : "");
         pattern_source = d->b;
         compile_pattern_store(d->a, lexical || d->a->kind != NodeKind::Identifier ? true : false);
+        pattern_source = nullptr;
     }
 }
 

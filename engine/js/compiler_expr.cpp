@@ -843,7 +843,9 @@ void FunctionCompiler::compile_object_pattern(Node* p, bool is_decl) {
     // V8 reports destructuring null/undefined at the first property's key.
     bool keyed_first = !p->list.empty() && p->list[0]->kind == NodeKind::PatternProperty && p->list[0]->a != nullptr;
     set_position(keyed_first ? p->list[0]->a->pos : p->pos);
-    emit(Opcode::RequireObjectCoercible);
+    emit(Opcode::RequireObjectCoercible, coercible_message(p));
+    pattern_source = nullptr;
+    ++pattern_nesting;
     uint32_t src = alloc_temp();
     emit(Opcode::StoreLocal, src);
     bool has_rest = !p->list.empty() && p->list.back()->kind == NodeKind::RestElement;
@@ -881,12 +883,30 @@ void FunctionCompiler::compile_object_pattern(Node* p, bool is_decl) {
     }
     for (uint32_t kt : key_temps) free_temp(kt);
     free_temp(src);
+    --pattern_nesting;
+}
+
+// How V8 words destructuring null or undefined, chosen by the first property:
+// a named one at the top reads "Cannot destructure property 'a' of 'src'",
+// one nested in another pattern "Cannot read properties of null (reading
+// 'a')"; a computed key, a rest element or no property at all names only the
+// value. Operand: 0, or 1 + a constant "<P|R><key>\n<source text>".
+uint32_t FunctionCompiler::coercible_message(Node* p) {
+    if (p->list.empty() || p->list[0]->kind != NodeKind::PatternProperty || p->list[0]->a == nullptr ||
+        p->list[0]->flags.computed) {
+        return 0;
+    }
+    std::string key = key_name(p->list[0]->a);
+    if (pattern_nesting > 0) return 1 + name_constant("R" + key + "\n");
+    std::string source = pattern_source != nullptr ? callee_text(pattern_source) : "";
+    return 1 + name_constant("P" + key + "\n" + source);
 }
 
 void FunctionCompiler::compile_array_pattern(Node* p, bool is_decl) {
     set_position(p->pos);
     emit(Opcode::GetIterator, name_constant(pattern_source != nullptr ? callee_text(pattern_source) : "object"));
     pattern_source = nullptr;
+    ++pattern_nesting;
     uint32_t iter = alloc_temp();
     emit(Opcode::StoreLocal, iter);
     for (Node* e : p->list) {
@@ -903,6 +923,7 @@ void FunctionCompiler::compile_array_pattern(Node* p, bool is_decl) {
     }
     emit(Opcode::IterClose, iter);
     free_temp(iter);
+    --pattern_nesting;
 }
 
 // ---------------------------------------------------------------- classes

@@ -233,6 +233,7 @@ public:
     // Assigns/binds the value on top of the stack to `target` (pops it).
     void compile_pattern_store(Node* target, bool is_declaration);
     void compile_object_pattern(Node* pattern, bool is_declaration);
+    uint32_t coercible_message(Node* object_pattern);
     void compile_array_pattern(Node* pattern, bool is_declaration);
 
     CompileContext& ctx;
@@ -259,6 +260,7 @@ public:
     size_t last_bind_pc = 0;
     bool statement_latent_ = false;  // a statement position awaits its first instruction
     Node* pattern_source = nullptr;  // initializer of the pattern being bound, for error text
+    int pattern_nesting = 0;         // > 0 while compiling a pattern inside another pattern
 };
 
 ErrorType error_type_of_compile(const std::string& name);

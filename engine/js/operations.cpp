@@ -759,6 +759,15 @@ bool prevent_extensions(Isolate& isolate, JsObject* o) {
     return true;
 }
 
+void copy_data_properties(Isolate& isolate, JsObject* to, JsObject* from, std::span<const Value> excluded) {
+    for (Value k : own_property_keys(isolate, from, KeyFilter::All, false)) {
+        if (std::any_of(excluded.begin(), excluded.end(), [&](Value e) { return e.same_bits(k); })) continue;
+        OwnProperty own = get_own_property(isolate, from, k);
+        if (!own.found || !(own.flags & kEnumerable)) continue;
+        create_data_property(isolate, to, k, get(isolate, Value::object(from), k));
+    }
+}
+
 Value call_method(Isolate& isolate, Value target, std::string_view name, std::span<const Value> args) {
     Value method = get(isolate, target, name);
     if (!is_callable(method)) {

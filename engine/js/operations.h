@@ -87,6 +87,10 @@ PropertyDescriptor descriptor_of(const OwnProperty& own);                      /
 // [[DefineOwnProperty]] (10.1.6, or the proxy trap); false when refused.
 bool define_property(Isolate& isolate, JsObject* o, Value key, const PropertyDescriptor& d);
 
+// CopyDataProperties (7.3.25): object spread and rest. Each key's
+// enumerability is checked just before it is read, as the spec orders it.
+void copy_data_properties(Isolate& isolate, JsObject* to, JsObject* from, std::span<const Value> excluded);
+
 Value call_method(Isolate& isolate, Value target, std::string_view name,
                   std::span<const Value> args);
 bool instance_of(Isolate& isolate, Value v, Value constructor);

@@ -551,10 +551,7 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 SAVE_SP();
                 if (!src.is_nullish()) {
                     JsObject* from = to_object(isolate, src);
-                    JsObject* to = TOP().as_object();
-                    for (Value k : own_property_keys(isolate, from, KeyFilter::All, true)) {
-                        create_data_property(isolate, to, k, get(isolate, Value::object(from), k));
-                    }
+                    copy_data_properties(isolate, TOP().as_object(), from, {});
                 }
                 break;
             }
@@ -565,13 +562,9 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
                 SAVE_SP();
                 JsObject* out = isolate.new_object();
                 JsObject* from = to_object(isolate, src);
-                for (Value k : own_property_keys(isolate, from, KeyFilter::All, true)) {
-                    bool excluded = false;
-                    for (uint32_t i = 0; i < n; ++i) {
-                        if (isolate.to_property_key(keys[i]).same_bits(k)) excluded = true;
-                    }
-                    if (!excluded) create_data_property(isolate, out, k, get(isolate, Value::object(from), k));
-                }
+                std::vector<Value> excluded;
+                for (uint32_t i = 0; i < n; ++i) excluded.push_back(isolate.to_property_key(keys[i]));
+                copy_data_properties(isolate, out, from, excluded);
                 sp = keys - 1;
                 PUSH(Value::object(out));
                 break;
@@ -740,8 +733,7 @@ Value Dispatch::run_loop(Interpreter& vm, Frame* entry) {
             case Opcode::RequireObjectCoercible:
                 if (TOP().is_nullish()) {
                     SAVE_SP();
-                    std::string what = TOP().is_null() ? "null" : "undefined";
-                    isolate.throw_type_error("Cannot destructure '" + what + "' as it is " + what + ".");
+                    Dispatch::throw_destructure_error(vm, TOP(), A() == 0 ? Value() : consts[A() - 1]);
                 }
                 break;
 

@@ -216,6 +216,20 @@ void Dispatch::throw_not_function(Interpreter& vm, Value callee, Value text) {
     vm.isolate_.throw_type_error(what + " is not a function");
 }
 
+void Dispatch::throw_destructure_error(Interpreter& vm, Value value, Value shape) {
+    std::string what = value.is_null() ? "null" : "undefined";
+    std::string text = shape.is_string() ? shape.as_string()->str() : "";
+    size_t newline = text.find('\n');
+    if (text.empty() || newline == std::string::npos) {
+        vm.isolate_.throw_type_error("Cannot destructure '" + what + "' as it is " + what + ".");
+    }
+    std::string key = text.substr(1, newline - 1);
+    if (text[0] == 'R') vm.isolate_.throw_type_error("Cannot read properties of " + what + " (reading '" + key + "')");
+    std::string source = text.substr(newline + 1);
+    if (source.empty()) source = what;
+    vm.isolate_.throw_type_error("Cannot destructure property '" + key + "' of '" + source + "' as it is " + what + ".");
+}
+
 // ---------------------------------------------------------------- running
 
 namespace {

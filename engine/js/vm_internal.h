@@ -73,6 +73,8 @@ struct Dispatch {
     static void async_generator_settle(Interpreter& vm, JsSuspendable* gen, Outcome outcome, Value v);
     static Value resume_frame(Interpreter& vm, JsSuspendable* holder, Value sent, ResumeMode mode, Outcome* outcome);
     [[noreturn]] static void throw_not_function(Interpreter& vm, Value callee, Value text_const);
+    // Destructuring null/undefined; `shape` is the compiler's "<P|R><key>\n<source>" or empty.
+    [[noreturn]] static void throw_destructure_error(Interpreter& vm, Value value, Value shape);
 };
 
 }  // namespace looplab::js

@@ -7,6 +7,7 @@
 
 #include "engine/js/bigint.h"
 #include "engine/js/promise.h"
+#include "engine/js/proxy.h"
 #include "engine/js/vm_internal.h"
 
 namespace looplab::js {
@@ -504,6 +505,12 @@ Value Dispatch::for_in_prepare(Interpreter& vm, Value obj) {
     for (JsObject* p = o; p != nullptr; p = get_prototype_of(isolate, p)) {
         for (Value k : own_property_keys(isolate, p, KeyFilter::StringsOnly, false)) {
             if (!seen.insert(k.raw_bits()).second) continue;
+            // A proxy's keys are filtered one by one as the loop reaches them
+            // (its getOwnPropertyDescriptor trap runs then, as in V8).
+            if (is_proxy(p) && p == o) {
+                rec->keys.push_back(k);
+                continue;
+            }
             OwnProperty own = get_own_property(isolate, p, k);
             if (own.found && (own.flags & kEnumerable)) rec->keys.push_back(k);
         }
@@ -514,7 +521,16 @@ Value Dispatch::for_in_prepare(Interpreter& vm, Value obj) {
 bool Dispatch::for_in_step(Interpreter& vm, IterRecord* rec, Value* out) {
     while (rec->index < rec->keys.size()) {
         Value k = rec->keys[rec->index++];
-        if (has_property(vm.isolate_, rec->forin_object, k)) {
+        JsObject* o = rec->forin_object;
+        if (is_proxy(o)) {
+            OwnProperty own = get_own_property(vm.isolate_, o, k);
+            if (own.found && (own.flags & kEnumerable)) {
+                *out = k;
+                return true;
+            }
+            continue;
+        }
+        if (has_property(vm.isolate_, o, k)) {
             *out = k;
             return true;
         }
