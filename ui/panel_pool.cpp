@@ -17,12 +17,21 @@ size_t busy_count(const trace::PoolView& pool) {
                                 [](const trace::PoolJob& j) { return j.item != 0; }));
 }
 
+// With several processes each has its own pool and the panel shows the
+// focused thread's process's: the subtitle says whose ("child 4243: ").
+std::string pool_owner(const trace::ViewState& v) {
+    if (v.processes.size() < 2 || v.pool_process >= v.processes.size()) return {};
+    const trace::ProcessView& p = v.processes[v.pool_process];
+    return (v.pool_process == 0 ? "process " + std::to_string(p.pid) : p.name) + ": ";
+}
+
 }  // namespace
 
 std::string PoolPanel::subtitle(const PanelContext& ctx) const {
     const trace::PoolView& pool = ctx.view.pool;
-    if (pool.size == 0) return {};
-    return std::to_string(busy_count(pool)) + " of " + std::to_string(pool.size) + " busy";
+    const std::string owner = pool_owner(ctx.view);
+    if (pool.size == 0) return owner.empty() ? owner : owner + "not used";
+    return owner + std::to_string(busy_count(pool)) + " of " + std::to_string(pool.size) + " busy";
 }
 
 // Mirrors draw_body: the two queues (a token high) and a lane per thread
@@ -39,8 +48,11 @@ void PoolPanel::draw_body(const PanelContext& ctx) {
     if (pool.size == 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.look.palette().text_dim);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted("Not used by this program. fs, crypto.pbkdf2/scrypt, zlib and dns.lookup run "
-                               "their work here.");
+        ImGui::TextUnformatted(ctx.view.processes.size() > 1
+                                   ? "Not used by this process. fs, crypto.pbkdf2/scrypt, zlib and dns.lookup run "
+                                     "their work here; each process has its own pool."
+                                   : "Not used by this program. fs, crypto.pbkdf2/scrypt, zlib and dns.lookup run "
+                                     "their work here.");
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         return;

@@ -81,3 +81,9 @@ set_tests_properties(ui/runaway PROPERTIES TIMEOUT 180 LABELS ui)
 # Presentation mode and the light theme at projector sizes.
 looplab_screenshot_test(present-1280x720 ${LOOPLAB_SCENARIOS}/nexttick-vs-promise.js 1280x720 --presentation --theme light)
 looplab_screenshot_test(hello-1920x1080 ${LOOPLAB_SCENARIOS}/hello.js 1920x1080)
+
+# Several processes: a cluster primary and three workers, each its own box
+# with its own thread pool (ui/process_graph.*).
+target_sources(looplab_ui_unit_tests PRIVATE ${LOOPLAB_UI_TEST_DIR}/test_processes.cpp)
+looplab_screenshot_test(cluster-1280x720 ${LOOPLAB_UI_TEST_DIR}/cluster-workers.js 1280x720 --step 400)
+looplab_screenshot_test(cluster-1920x1080 ${LOOPLAB_UI_TEST_DIR}/cluster-workers.js 1920x1080 --step 900)
