@@ -10,7 +10,9 @@
 #include "engine/node/events.h"
 #include "engine/node/inspect.h"
 #include "engine/node/library_delegate.h"
+#include "engine/node/microtasks.h"
 #include "engine/node/module_support.h"
+#include "engine/node/process.h"
 #include "engine/node/uncaught.h"
 
 namespace looplab::node {
@@ -263,12 +265,82 @@ std::string emitted_at_suffix(Isolate& isolate, Value target, Value er) {
     isolate.throw_value(err);
 }
 
-bool emit(Isolate& isolate, Value target, Value type, std::span<const Value> args) {
+bool emit(Isolate& isolate, Value target, Value type, std::span<const Value> args, JsFunction* ctor);
+
+// ---- captureRejections ----------------------------------------------------
+// With captureRejections, a listener's returned promise that rejects becomes
+// an 'error' event (or a call of emitter[Symbol.for('nodejs.rejection')]) on
+// the next tick after the rejection, with the capture switched off meanwhile
+// so an 'error' listener that rejects cannot loop.
+
+// The [target, type, ...args] a rejection handler and its tick carry.
+Value capture_context(Isolate& isolate, Value target, Value type, std::span<const Value> args) {
+    JsArray* context = isolate.new_array();
+    context->elements.push_back(target);
+    context->elements.push_back(type);
+    for (Value a : args) context->elements.push_back(a);
+    return Value::object(context);
+}
+
+Value emit_rejection_or_error(Isolate& isolate, const CallArgs& call) {
+    auto* ctor = static_cast<JsFunction*>(call.callee->native_data2.as_object());
+    const std::vector<Value>& context = as_array(call.callee->native_data)->elements;
+    const Value target = context[0];
+    const Value err = call.arg(0);
+    Value rejection_handler = get(isolate, target, get(isolate, Value::object(ctor), "captureRejectionSymbol"));
+    if (is_callable(rejection_handler)) {
+        std::vector<Value> args{err, context[1]};
+        args.insert(args.end(), context.begin() + 2, context.end());
+        isolate.call(rejection_handler, target, args);
+        return Value::undefined();
+    }
+    const Value capture = ctor->native_data;
+    const Value previous = get(isolate, target, capture);
+    set(isolate, target, capture, Value::boolean(false));
+    struct Restore {
+        Isolate& isolate;
+        Value target, capture, previous;
+        ~Restore() { set(isolate, target, capture, previous); }
+    } restore{isolate, target, capture, previous};
+    emit(isolate, target, isolate.intern("error"), std::span<const Value>(&err, 1), ctor);
+    return Value::undefined();
+}
+
+Value on_listener_rejected(Isolate& isolate, const CallArgs& call) {
+    JsFunction* tick = isolate.new_native_function("emitUnhandledRejectionOrErr", emit_rejection_or_error, 4);
+    tick->native_data = call.callee->native_data;
+    tick->native_data2 = call.callee->native_data2;
+    process_of(isolate).tasks().queue_tick(Value::object(tick), {call.arg(0)});
+    return Value::undefined();
+}
+
+void add_catch(Isolate& isolate, Value target, Value result, Value type, std::span<const Value> args,
+               JsFunction* ctor) {
+    if (!result.is_object() || !to_boolean(get(isolate, target, ctor->native_data))) return;
+    try {
+        Value then = get(isolate, result, "then");
+        if (!is_callable(then)) return;
+        JsFunction* handler = isolate.new_native_function("", on_listener_rejected, 1);
+        handler->native_data = capture_context(isolate, target, type, args);
+        handler->native_data2 = Value::object(ctor);
+        Value then_args[] = {Value::undefined(), Value::object(handler)};
+        isolate.call(then, result, then_args);
+    } catch (const JsException& e) {
+        emit(isolate, target, isolate.intern("error"), std::span<const Value>(&e.value, 1), ctor);
+    }
+}
+
+bool emit(Isolate& isolate, Value target, Value type, std::span<const Value> args, JsFunction* ctor) {
     Keys k(isolate);
     type = isolate.to_property_key(type);
     bool do_error = type.same_bits(k.error);
     Value events = get(isolate, target, k.events);
     if (!events.is_undefined()) {
+        if (do_error) {
+            // Listeners of events.errorMonitor see the error first.
+            Value monitor = get(isolate, Value::object(ctor), "errorMonitor");
+            if (!get(isolate, events, monitor).is_undefined()) emit(isolate, target, monitor, args, ctor);
+        }
         do_error = do_error && get(isolate, events, k.error).is_undefined();
     } else if (!do_error) {
         return false;
@@ -277,13 +349,17 @@ bool emit(Isolate& isolate, Value target, Value type, std::span<const Value> arg
     Value handler = get(isolate, events, type);
     if (handler.is_undefined()) return false;
     if (is_callable(handler)) {
-        isolate.call(handler, target, args);
+        Value result = isolate.call(handler, target, args);
+        if (!result.is_nullish()) add_catch(isolate, target, result, type, args, ctor);
         return true;
     }
     if (!is_array(handler)) return true;
     // A copy: listeners added or removed while emitting do not change this round.
     std::vector<Value> listeners = as_array(handler)->elements;
-    for (Value listener : listeners) isolate.call(listener, target, args);
+    for (Value listener : listeners) {
+        Value result = isolate.call(listener, target, args);
+        if (!result.is_nullish()) add_catch(isolate, target, result, type, args, ctor);
+    }
     return true;
 }
 
@@ -407,7 +483,7 @@ Value m_remove_all_listeners(Isolate& isolate, const CallArgs& call) {
 }
 Value m_emit(Isolate& isolate, const CallArgs& call) {
     std::span<const Value> rest = call.args.empty() ? call.args : call.args.subspan(1);
-    return Value::boolean(emit(isolate, call.this_value, call.arg(0), rest));
+    return Value::boolean(emit(isolate, call.this_value, call.arg(0), rest, emitter_constructor(call)));
 }
 Value m_listeners(Isolate& isolate, const CallArgs& call) {
     return listeners_of(isolate, call.this_value, call.arg(0), true);
@@ -531,6 +607,30 @@ void alias(Isolate& isolate, JsObject* target, std::string_view name, JsFunction
     create_data_property(isolate, target, isolate.intern(name), Value::object(f));
 }
 
+// EventEmitter.captureRejections: the default of every emitter constructed
+// later, kept as EventEmitter.prototype[kCapture].
+Value get_capture_rejections(Isolate& isolate, const CallArgs& call) {
+    JsFunction* ctor = emitter_constructor(call);
+    return get(isolate, get(isolate, Value::object(ctor), "prototype"), ctor->native_data);
+}
+Value set_capture_rejections(Isolate& isolate, const CallArgs& call) {
+    if (!call.arg(0).is_bool()) throw_invalid_arg_type(isolate, "EventEmitter.captureRejections", "boolean", call.arg(0));
+    JsFunction* ctor = emitter_constructor(call);
+    set(isolate, get(isolate, Value::object(ctor), "prototype"), ctor->native_data, call.arg(0));
+    return Value::undefined();
+}
+void define_capture_rejections(Isolate& isolate, JsFunction* ctor) {
+    auto* accessor = isolate.heap().make<JsAccessor>();
+    JsFunction* getter = isolate.new_native_function("get", get_capture_rejections, 0);
+    getter->native_data = Value::object(ctor);
+    JsFunction* setter = isolate.new_native_function("set", set_capture_rejections, 1);
+    setter->native_data = Value::object(ctor);
+    accessor->getter = Value::object(getter);
+    accessor->setter = Value::object(setter);
+    define_own_property(isolate, ctor, isolate.intern("captureRejections"), accessor_value(accessor),
+                        kEnumerable | kAccessor);
+}
+
 JsFunction* create_event_emitter(Isolate& isolate) {
     JsFunction* ctor = isolate.new_native_function("EventEmitter", event_emitter_constructor, 1, true);
     ctor->native_data = Value::symbol(isolate.heap().make<JsSymbol>("kCapture"));
@@ -568,7 +668,7 @@ JsFunction* create_event_emitter(Isolate& isolate) {
     JsSymbol* rejection = isolate.heap().make<JsSymbol>("nodejs.rejection");
     rejection->registered = true;
     create_data_property(isolate, c, isolate.intern("captureRejectionSymbol"), Value::symbol(rejection));
-    create_data_property(isolate, c, isolate.intern("captureRejections"), Value::boolean(false));
+    define_capture_rejections(isolate, ctor);
     create_data_property(isolate, c, isolate.intern("errorMonitor"),
                          Value::symbol(isolate.heap().make<JsSymbol>("events.errorMonitor")));
     // Node's defaultMaxListeners is an accessor with validation; a data
@@ -609,7 +709,7 @@ void init_event_emitter(Isolate& isolate, Value object) {
 }
 
 Value emit_event(Isolate& isolate, Value emitter, std::string_view name, std::span<const Value> args) {
-    return Value::boolean(emit(isolate, emitter, isolate.intern(name), args));
+    return Value::boolean(emit(isolate, emitter, isolate.intern(name), args, event_emitter(isolate)));
 }
 
 Value create_events_module(Isolate& isolate) { return Value::object(event_emitter(isolate)); }
