@@ -4,12 +4,10 @@
 // events that arrive before anyone asks are queued; an 'error' event (for
 // any other name) makes the next call reject; return() stops listening.
 
+const { AbortError } = require('internal/errors');
+
 function abortError(signal) {
-  const error = new Error('The operation was aborted');
-  error.name = 'AbortError';
-  error.code = 'ABORT_ERR';
-  if (signal.reason !== undefined) error.cause = signal.reason;
-  return error;
+  return new AbortError(undefined, { cause: signal.reason });
 }
 
 function on(emitter, event, options = {}) {

@@ -6,12 +6,10 @@
 // 'error' semantics). An async function, as in Node, so awaiting it costs
 // the same ticks.
 
+const { AbortError } = require('internal/errors');
+
 function abortError(signal) {
-  const error = new Error('The operation was aborted');
-  error.name = 'AbortError';
-  error.code = 'ABORT_ERR';
-  if (signal.reason !== undefined) error.cause = signal.reason;
-  return error;
+  return new AbortError(undefined, { cause: signal.reason });
 }
 
 function listen(target, name, listener) {
