@@ -2,7 +2,8 @@
 //
 // Patterns are translated from JavaScript where std::regex lacks a feature
 // (named groups, \k<name>, the s flag, [^], JS's \s set) and refused with a
-// clear SyntaxError where it cannot (lookbehind, \p{...}). Subjects are
+// clear SyntaxError where it cannot (lookbehind other than at the start of
+// the pattern, \p{...}). Subjects are
 // matched as UTF-16 code units (one wchar_t per unit), so indices and
 // lastIndex are JavaScript's. The i flag folds ASCII case only.
 #pragma once
@@ -26,6 +27,11 @@ struct JsRegExp final : JsObject {
     // One entry per capture group (index 0 = the whole match); "" when unnamed.
     std::vector<std::string> group_names;
     bool has_named_groups = false;
+    // A lookbehind that opens the pattern, (?<=X) or (?<!X), which std::regex
+    // lacks: `re` holds the rest and `behind` is (?:X)$, tried on the text
+    // before each candidate match.
+    bool has_behind = false, behind_negative = false;
+    std::wregex behind;
     // The last subject converted to code units, so `while (re.exec(s))`
     // loops do not convert the same string on every call.
     std::string cached_subject;

@@ -350,6 +350,54 @@ void run_with_big_stack(const std::function<void()>& work) {
 
 }  // namespace
 
+namespace {
+
+// Where the group opened at `open` closes (escapes and classes skipped), or npos.
+size_t closing_paren(std::u16string_view p, size_t open) {
+    int depth = 0;
+    bool in_class = false;
+    for (size_t i = open; i < p.size(); ++i) {
+        char16_t c = p[i];
+        if (c == '\\') {
+            ++i;
+        } else if (in_class) {
+            in_class = c != ']';
+        } else if (c == '[') {
+            in_class = true;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')' && --depth == 0) {
+            return i;
+        }
+    }
+    return std::u16string_view::npos;
+}
+
+// Splits a leading (?<=X) / (?<!X) off the pattern: compiles (?:X)$ into
+// rx.behind and returns the rest. X may not capture (its groups would shift
+// the numbering of the rest); other lookbehinds stay unsupported.
+std::u16string split_leading_lookbehind(JsRegExp& rx, std::u16string_view p) {
+    if (p.size() < 4 || p.substr(0, 3) != u"(?<" || (p[3] != '=' && p[3] != '!')) return std::u16string(p);
+    size_t close = closing_paren(p, 0);
+    if (close == std::u16string_view::npos) throw PatternError{"Unterminated group"};
+    std::u16string_view body = p.substr(4, close - 4);
+    Translation t = translate(body, rx.dot_all, rx.unicode);
+    if (t.names.size() != 1) throw PatternError{"looplab: a lookbehind with capture groups is not supported"};
+    auto options = syntax_options(rx) & ~std::regex_constants::multiline;
+    rx.behind.assign(L"(?:" + t.pattern + L")$", options);
+    rx.has_behind = true;
+    rx.behind_negative = p[3] == '!';
+    return std::u16string(p.substr(close + 1));
+}
+
+// The leading lookbehind holds just before `start`.
+bool behind_holds(const JsRegExp& rx, const std::wstring& units, size_t start) {
+    bool found = std::regex_search(units.begin(), units.begin() + static_cast<long>(start), rx.behind);
+    return found != rx.behind_negative;
+}
+
+}  // namespace
+
 Value new_regexp(Isolate& isolate, std::string_view pattern, std::string_view flags) {
     JsRegExp* rx = isolate.heap().make<JsRegExp>(isolate.realm().regexp_prototype);
     if (!parse_flags(flags, *rx)) {
@@ -359,7 +407,8 @@ Value new_regexp(Isolate& isolate, std::string_view pattern, std::string_view fl
     rx->source = utf8_to_utf16(pattern);
     std::string prefix = "Invalid regular expression: /" + std::string(pattern) + "/" + rx->flags + ": ";
     try {
-        Translation t = translate(rx->source, rx->dot_all, rx->unicode);
+        std::u16string rest = split_leading_lookbehind(*rx, rx->source);
+        Translation t = translate(rest, rx->dot_all, rx->unicode);
         rx->group_names = std::move(t.names);
         for (const auto& name : rx->group_names) rx->has_named_groups |= !name.empty();
         rx->re.assign(t.pattern, syntax_options(*rx));
@@ -388,14 +437,27 @@ bool regexp_search(Isolate& isolate, JsRegExp* rx, const std::wstring& units, si
     std::wsmatch m;
     bool found = false;
     auto search = [&] { found = std::regex_search(units.begin() + static_cast<long>(from), units.end(), m, rx->re, flags); };
-    try {
-        if (units.size() - from > kBigStackThreshold) {
-            run_with_big_stack(search);
-        } else {
-            search();
+    auto run = [&] {
+        try {
+            if (units.size() - from > kBigStackThreshold) {
+                run_with_big_stack(search);
+            } else {
+                search();
+            }
+        } catch (const std::regex_error&) {
+            isolate.throw_range_error("looplab: regular expression too complex for this input (backtracking limit)");
         }
-    } catch (const std::regex_error&) {
-        isolate.throw_range_error("looplab: regular expression too complex for this input (backtracking limit)");
+    };
+    run();
+    // A candidate whose leading lookbehind fails moves the search one unit
+    // on; bounded by the subject's length.
+    while (found && rx->has_behind) {
+        size_t start = static_cast<size_t>(m[0].first - units.begin());
+        if (behind_holds(*rx, units, start)) break;
+        if (sticky || start + 1 > units.size()) return false;
+        from = start + 1;
+        flags |= std::regex_constants::match_prev_avail;
+        run();
     }
     if (!found) return false;
     out->groups.clear();

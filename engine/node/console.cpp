@@ -244,10 +244,45 @@ std::string table_cell(Isolate& isolate, Value v) {
     return inspect(isolate, v, o);
 }
 
+std::vector<std::string> index_column(size_t rows) {
+    std::vector<std::string> index;
+    for (size_t i = 0; i < rows; i++) index.push_back(std::to_string(i));
+    return index;
+}
+
+// A Map prints (iteration index) | Key | Values; a Set (iteration index) | Values.
+Value table_of_collection(Isolate& isolate, Value data) {
+    bool is_map = data.as_object()->cls == js::ObjectClass::Map;
+    std::vector<std::string> keys, values;
+    for (Value entry : js::iterate_to_vector(isolate, data)) {
+        if (is_map) {
+            keys.push_back(table_cell(isolate, js::get(isolate, entry, Value::number(0))));
+            values.push_back(table_cell(isolate, js::get(isolate, entry, Value::number(1))));
+        } else {
+            values.push_back(table_cell(isolate, entry));
+        }
+    }
+    std::vector<std::string> head{"(iteration index)"};
+    std::vector<std::vector<std::string>> columns{index_column(values.size())};
+    if (is_map) {
+        head.push_back("Key");
+        columns.push_back(keys);
+    }
+    head.push_back("Values");
+    columns.push_back(values);
+    print(isolate, Stream::Stdout, render_table(head, columns));
+    return Value::undefined();
+}
+
 Value console_table(Isolate& isolate, const CallArgs& call) {
     Value data = call.arg(0);
     if (!data.is_object()) return log_to(isolate, call, Stream::Stdout);
     JsObject* obj = data.as_object();
+    if (obj->cls == js::ObjectClass::Map || obj->cls == js::ObjectClass::Set) return table_of_collection(isolate, data);
+    // The optional column filter: exactly these columns, in this order.
+    std::vector<Value> properties;
+    bool filtered = call.arg(1).is_object() && call.arg(1).as_object()->is_array();
+    if (filtered) properties = js::iterate_to_vector(isolate, call.arg(1));
     std::vector<std::string> index;
     std::vector<std::string> keys;  // column names in first-seen order
     std::vector<std::vector<std::pair<size_t, std::string>>> cells;  // per column: (row, text)
@@ -257,8 +292,10 @@ Value console_table(Isolate& isolate, const CallArgs& call) {
     for (Value key : js::own_property_keys(isolate, obj, js::KeyFilter::StringsOnly, true)) {
         index.push_back(js::to_string(isolate, key));
         Value item = js::get(isolate, data, key);
-        if (item.is_object() && !item.as_object()->is_callable()) {
-            for (Value k : js::own_property_keys(isolate, item.as_object(), js::KeyFilter::StringsOnly, true)) {
+        if (filtered || (item.is_object() && !item.as_object()->is_callable())) {
+            std::vector<Value> item_keys =
+                filtered ? properties : js::own_property_keys(isolate, item.as_object(), js::KeyFilter::StringsOnly, true);
+            for (Value k : item_keys) {
                 const std::string name = js::to_string(isolate, k);
                 size_t col = 0;
                 while (col < keys.size() && keys[col] != name) col++;
@@ -266,7 +303,8 @@ Value console_table(Isolate& isolate, const CallArgs& call) {
                     keys.push_back(name);
                     cells.emplace_back();
                 }
-                cells[col].emplace_back(row, table_cell(isolate, js::get(isolate, item, k)));
+                bool present = item.is_object() && js::has_own_property(isolate, item.as_object(), isolate.to_property_key(k));
+                if (present) cells[col].emplace_back(row, table_cell(isolate, js::get(isolate, item, isolate.to_property_key(k))));
             }
         } else {
             has_values = true;

@@ -153,7 +153,8 @@ std::string format_placeholder(Isolate& isolate, char kind, Value arg, const Ins
         case 's': {
             if (arg.is_number()) return format_number(arg.as_number());
             if (arg.is_bigint()) return inspect_detail::format_bigint_text(arg.as_bigint()->decimal);
-            if (!arg.is_object() || !has_builtin_to_string(isolate, arg.as_object())) {
+            // typeof 'function' is not 'object': functions print as String(fn).
+            if (!arg.is_object() || is_callable(arg) || !has_builtin_to_string(isolate, arg.as_object())) {
                 if (arg.is_symbol()) return inspect_detail::symbol_to_string(arg.as_symbol());
                 return to_string(isolate, arg);
             }
