@@ -1,9 +1,13 @@
 #include "engine/node/timers_abort.h"
 
+#include <algorithm>
+
 #include "engine/js/error.h"
 #include "engine/js/operations.h"
 #include "engine/node/module_support.h"
+#include "engine/node/module_loader.h"
 #include "engine/node/process.h"
+#include "engine/node/timers.h"
 
 namespace looplab::node {
 
@@ -43,8 +47,8 @@ void abort_signal(Isolate& isolate, JsAbortSignal* s, Value reason) {
     js::create_data_property(isolate, event, isolate.intern("type"), isolate.intern("abort"));
     js::create_data_property(isolate, event, isolate.intern("target"), Value::object(s));
     const Value arg = Value::object(event);
-    Value onabort = js::get(isolate, Value::object(s), "onabort");
-    if (js::is_callable(onabort)) isolate.call(onabort, Value::object(s), std::span(&arg, 1));
+    // The onabort handler runs in its place among the listeners, as the
+    // DOM's event handler attributes do.
     const auto listeners = s->listeners;  // listeners added while aborting do not run
     s->listeners.clear();
     for (const auto& l : listeners) isolate.call(l.callback, Value::object(s), std::span(&arg, 1));
@@ -96,6 +100,93 @@ Value signal_static_abort(Isolate& isolate, const CallArgs& call) {
     JsAbortSignal* s = new_signal(isolate);
     s->aborted = true;
     s->reason = call.arg(0).is_undefined() ? default_reason(isolate) : call.arg(0);
+    return Value::object(s);
+}
+
+Value signal_get_onabort(Isolate& isolate, const CallArgs& call) {
+    for (const auto& l : this_signal(isolate, call)->listeners) {
+        if (l.onabort) return l.callback;
+    }
+    return Value::null();
+}
+
+Value signal_set_onabort(Isolate& isolate, const CallArgs& call) {
+    JsAbortSignal* s = this_signal(isolate, call);
+    auto it = std::find_if(s->listeners.begin(), s->listeners.end(), [](const auto& l) { return l.onabort; });
+    if (!js::is_callable(call.arg(0))) {
+        if (it != s->listeners.end()) s->listeners.erase(it);
+    } else if (it != s->listeners.end()) {
+        it->callback = call.arg(0);
+    } else {
+        s->listeners.push_back({call.arg(0), false, true});
+    }
+    return Value::undefined();
+}
+
+// new DOMException(message, name), from the library's internal/web.
+Value dom_exception(Isolate& isolate, std::string_view message, std::string_view name) {
+    NodeProcess& p = process_of(isolate);
+    if (p.modules == nullptr) return js::make_error(isolate, js::ErrorType::Error, std::string(message));
+    Value ctor = js::get(isolate, p.modules->library().require("internal/web"), "DOMException");
+    Value args[] = {isolate.new_string(std::string(message)), isolate.new_string(std::string(name))};
+    return isolate.construct(ctor, args, ctor);
+}
+
+Value abort_on_timeout(Isolate& isolate, const CallArgs& call) {
+    JsAbortSignal* s = as_abort_signal(call.callee->native_data);
+    if (s != nullptr) {
+        abort_signal(isolate, s, dom_exception(isolate, "The operation was aborted due to timeout", "TimeoutError"));
+    }
+    return Value::undefined();
+}
+
+// AbortSignal.timeout(delay): aborted by an unrefed timer, so the signal
+// alone does not keep the process alive.
+Value signal_static_timeout(Isolate& isolate, const CallArgs& call) {
+    const Value delay = call.arg(0);
+    if (!delay.is_number()) module_support::throw_invalid_arg_type(isolate, "delay", "number", delay);
+    JsAbortSignal* s = new_signal(isolate);
+    js::JsFunction* callback = isolate.new_native_function("onTimeout", abort_on_timeout, 0);
+    callback->native_data = Value::object(s);
+    Timers& timers = process_of(isolate).timers();
+    timers.ref(timers.create(Value::object(callback), delay.as_number(), {}, false), false);
+    return Value::object(s);
+}
+
+Value abort_follower(Isolate& isolate, const CallArgs& call) {
+    JsAbortSignal* follower = as_abort_signal(call.callee->native_data);
+    JsAbortSignal* source = as_abort_signal(call.callee->native_data2);
+    if (follower != nullptr && source != nullptr) abort_signal(isolate, follower, source->reason);
+    return Value::undefined();
+}
+
+// AbortSignal.any(signals): aborted with the reason of the first of them
+// that aborts (at once if one already has).
+Value signal_static_any(Isolate& isolate, const CallArgs& call) {
+    const Value list = call.arg(0);
+    if (!list.is_object() || !list.as_object()->is_array()) {
+        module_support::throw_invalid_arg_type(isolate, "signals", "an instance of Array", list);
+    }
+    const std::vector<Value> sources = static_cast<js::JsArray*>(list.as_object())->elements;
+    JsAbortSignal* s = new_signal(isolate);
+    for (size_t i = 0; i < sources.size(); i++) {
+        JsAbortSignal* source = as_abort_signal(sources[i]);
+        if (source == nullptr) {
+            module_support::throw_invalid_arg_type(isolate, "signals[" + std::to_string(i) + "]", "an instance of AbortSignal",
+                                                   sources[i]);
+        }
+        if (source->aborted) {
+            s->aborted = true;
+            s->reason = source->reason;
+            return Value::object(s);
+        }
+    }
+    for (Value v : sources) {
+        js::JsFunction* follow = isolate.new_native_function("", abort_follower, 0);
+        follow->native_data = Value::object(s);
+        follow->native_data2 = v;
+        add_abort_listener(isolate, as_abort_signal(v), Value::object(follow));
+    }
     return Value::object(s);
 }
 
@@ -156,6 +247,13 @@ void install_abort_globals(NodeProcess& p) {
     isolate.define_method(signal, "throwIfAborted", signal_throw_if_aborted, 0);
     Value ctor = js::get(isolate, Value::object(signal), "constructor");
     isolate.define_method(ctor.as_object(), "abort", signal_static_abort, 1);
+    isolate.define_method(ctor.as_object(), "timeout", signal_static_timeout, 1);
+    isolate.define_method(ctor.as_object(), "any", signal_static_any, 1);
+    auto* onabort = isolate.heap().make<js::JsAccessor>();
+    onabort->getter = Value::object(isolate.new_native_function("get onabort", signal_get_onabort, 0));
+    onabort->setter = Value::object(isolate.new_native_function("set onabort", signal_set_onabort, 1));
+    js::define_own_property(isolate, signal, isolate.intern("onabort"), js::accessor_value(onabort),
+                            js::kEnumerable | js::kConfigurable | js::kAccessor);
     p.abort_signal_proto = signal;
 }
 

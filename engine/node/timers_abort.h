@@ -18,6 +18,7 @@ struct JsAbortSignal final : js::JsObject {
     struct Listener {
         js::Value callback;
         bool once = false;
+        bool onabort = false;  // the onabort handler: its place is where it was first set
     };
     std::vector<Listener> listeners;
     void trace(js::Tracer& tracer) override {
