@@ -1,0 +1,11 @@
+const util = require('util');
+process.nextTick((...a) => console.log('args', a.length, a), 'a', 2, null, undefined);
+const fn = util.callbackify(async (x) => { await null; return x * 2; });
+fn(21, (err, v) => { console.log('callbackify', err, v); process.nextTick(() => console.log('tick in cb')); });
+Promise.resolve().then(() => console.log('promise'));
+const p = util.promisify((cb) => cb(null, 'a', 'b'));
+p().then((v) => console.log('promisify multi', v));
+console.log(util.types.isPromise(p()), util.inspect(Promise.resolve(5)), util.inspect(Promise.reject(3).catch(() => {}) && new Promise(() => {})));
+const rejected = Promise.reject(new Error('r'));
+console.log(util.inspect(rejected).split('\n')[0]);
+rejected.catch(() => console.log('caught r'));
