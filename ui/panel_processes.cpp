@@ -165,12 +165,15 @@ ProcessesPanel::Box ProcessesPanel::draw_compact(const PanelContext& ctx, const 
     dl->AddText(bold, bold->FontSize, ImVec2(bmin.x + 8 * s, bmin.y + 4 * s), look.ink, state);
     rows_.push_back(Row{t.isolate, index, at.y + pad + pill_h * 0.5f});
     const float y = bmax.y + 3 * s;
+    // The pool first: the end of the line is what a narrow box cuts.
     std::string second = node.pool_size == 0 ? "pool not used"
                                              : "pool " + std::to_string(node.pool_busy) + "/" +
                                                    std::to_string(node.pool_size) + " busy";
-    if (!t.detail.empty()) second = t.detail + " · " + second;
+    const std::string& doing = t.sending.empty() ? t.detail : t.sending;
+    if (!doing.empty()) second += " \u00b7 " + doing;
     dl->PushClipRect(ImVec2(at.x, y), ImVec2(at.x + width - pad, y + ui->FontSize + 2 * s), true);
-    dl->AddText(ui, ui->FontSize, ImVec2(at.x + 12 * s, y), pal.text_dim, second.c_str());
+    dl->AddText(ui, ui->FontSize, ImVec2(at.x + 12 * s, y), t.sending.empty() ? pal.text_dim : pal.text,
+                second.c_str());
     dl->PopClipRect();
     const ImVec2 max(at.x + width, y + ui->FontSize + pad);
     dl->AddRect(at, max, node.exited ? pal.text_dim : pal.accent, 8 * s, 0, std::max(1.5f, 2 * s));
@@ -202,11 +205,12 @@ float ProcessesPanel::draw_thread(const PanelContext& ctx, const ThreadNode& t, 
     dl->AddRect(bmin, bmax, ImGui::GetColorU32(ImGuiCol_Border), (bmax.y - bmin.y) * 0.5f);
     dl->AddText(bold, bold->FontSize, ImVec2(bmin.x + 8 * s, bmin.y + 4 * s), look.ink, state);
     y += bmax.y - bmin.y + 4 * s;
-    if (!t.detail.empty()) {
+    const std::string detail = t.sending.empty() ? t.detail : t.detail + "; " + t.sending;
+    if (!detail.empty()) {
         // Wrapped inside the box: a narrow tile must not cut the sentence.
         const float wrap = std::max(40 * s, at.x + width - pad - bmin.x);
-        dl->AddText(ui, ui->FontSize, ImVec2(bmin.x, y), pal.text_dim, t.detail.c_str(), nullptr, wrap);
-        y += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, t.detail.c_str()).y + 8 * s;
+        dl->AddText(ui, ui->FontSize, ImVec2(bmin.x, y), pal.text_dim, detail.c_str(), nullptr, wrap);
+        y += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, detail.c_str()).y + 8 * s;
     }
     if (clickable) thread_row_input(ctx, t, ImVec2(at.x + 4 * s, at.y), ImVec2(at.x + width - 4 * s, y));
     return y + 4 * s;
@@ -276,7 +280,7 @@ void ProcessesPanel::draw_messages(const PanelContext& ctx, size_t box, float ri
 
 // An IPC message in flight from a thread of one box to a thread of another:
 // a straight arrow between facing edges when the boxes stand side by side,
-// else a curve through the gutter right of the boxes; the payload midway.
+// else a curve through the gutter right of the boxes.
 void ProcessesPanel::draw_link(const PanelContext& ctx, const std::vector<Box>& boxes, const Link& link, float bulge) {
     const Row* r0 = row_of(link.from_isolate);
     const Row* r1 = row_of(link.to_isolate);
@@ -306,11 +310,8 @@ void ProcessesPanel::draw_link(const PanelContext& ctx, const std::vector<Box>& 
     const ImVec2 a(from.max.x, r0->y), b(to.max.x, r1->y);
     dl->AddBezierCubic(a, ImVec2(right + bulge, r0->y), ImVec2(right + bulge, r1->y), b, pal.text, thick);
     arrow_head(dl, b, ImVec2(-1, 0), h, pal.text);
-    // The label sits just inside the boxes, left of the curve's middle.
-    const ImVec2 at(right - sz.x - 6 * s, (r0->y + r1->y - sz.y) * 0.5f);
-    dl->AddRectFilled(ImVec2(at.x - 3 * s, at.y), ImVec2(at.x + sz.x + 3 * s, at.y + sz.y),
-                      ImGui::GetColorU32(ImGuiCol_WindowBg), 3 * s);
-    dl->AddText(ui, ui->FontSize, at, pal.text, link.label.c_str());
+    // No label here: it would cover the boxes. The sender's row says what
+    // it sends (ThreadNode::sending).
 }
 
 }  // namespace looplab::ui

@@ -39,7 +39,7 @@ std::string thread_name(const trace::IsolateStatus& st, uint32_t isolate) {
 // One JS thread's state in words, from its summary in the fold.
 ThreadNode thread_node(const trace::ViewState& v, uint32_t isolate) {
     const trace::IsolateStatus& st = status_of(v, isolate);
-    ThreadNode t{thread_name(st, isolate), ThreadState::NotStarted, {}, isolate, isolate == v.isolate};
+    ThreadNode t{thread_name(st, isolate), ThreadState::NotStarted, {}, isolate, isolate == v.isolate, {}};
     const trace::IsolateRuntime rt = trace::isolate_runtime(v, isolate);
     if (st.exited) {
         t.state = ThreadState::Exited;
@@ -108,6 +108,12 @@ ProcessNode process_node(const trace::ViewState& v, uint32_t index) {
     return node;
 }
 
+// "cluster worker 2 — pid 4244" -> "cluster worker 2".
+std::string short_title(const std::string& title) {
+    const size_t dash = title.find(" \u2014 ");
+    return dash == std::string::npos ? title : title.substr(0, dash);
+}
+
 }  // namespace
 
 const char* thread_state_name(ThreadState state) {
@@ -143,8 +149,12 @@ ProcessGraph process_graph(const trace::ViewState& v) {
     }
     for (const trace::MessageArrow& m : v.messages) {
         const size_t from = status_of(v, m.from).process, to = status_of(v, m.to).process;
-        if (from != to && from < g.processes.size() && to < g.processes.size()) {
-            g.links.push_back(Link{from, to, m.from, m.to, "IPC " + m.label});
+        if (from == to || from >= g.processes.size() || to >= g.processes.size()) continue;
+        g.links.push_back(Link{from, to, m.from, m.to, "IPC " + m.label});
+        for (ThreadNode& t : g.processes[from].threads) {
+            if (t.isolate == m.from && t.sending.empty()) {
+                t.sending = "IPC " + m.label + " \u2192 " + short_title(g.processes[to].title);
+            }
         }
     }
     return g;

@@ -23,6 +23,7 @@ struct ThreadNode {
     std::string detail;  // "in tick (line 4)", "waiting for I/O or a timer"
     uint32_t isolate = 0;
     bool shown = false;  // the stack and queues panels show this thread now
+    std::string sending; // "IPC json → cluster primary": its oldest message in flight to another process
 };
 
 struct ProcessNode {

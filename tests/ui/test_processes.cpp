@@ -83,7 +83,9 @@ TEST_CASE("process graph: an IPC message in flight is a link from the worker's b
     const ui::Link& link = g.links.front();
     CHECK(link.to_isolate == 0);
     CHECK(link.label.find("IPC ") == 0);
-    CHECK(g.processes[link.from_process].threads.front().isolate == link.from_isolate);
+    const ui::ThreadNode& sender = g.processes[link.from_process].threads.front();
+    CHECK(sender.isolate == link.from_isolate);
+    CHECK(sender.sending == link.label + " \u2192 cluster primary");
 }
 
 TEST_CASE("process graph: worker threads are rows of their parent's box, a forked child is a box") {
