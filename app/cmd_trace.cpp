@@ -98,6 +98,8 @@ void print_stats(const trace::Trace& t) {
                  "seek: first (checkpoints to the end) %.1f ms; %zu scattered seeks: mean %.3f, p50 %.3f, p95 %.3f, "
                  "max %.3f ms\n",
                  index_ms, kSeeks, total_ms / kSeeks, times[kSeeks / 2], times[kSeeks * 95 / 100], times.back());
+    std::fprintf(stderr, "checkpoints: %zu (every %zu events), %.1f MB\n", seeker.checkpoint_count(),
+                 seeker.interval(), double(seeker.checkpoint_bytes()) / 1e6);
 }
 
 int run(CLI::App& cmd, const TraceOptions& options) {

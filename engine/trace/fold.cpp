@@ -15,7 +15,7 @@ const std::string& str_of(const Trace& trace, uint32_t id) {
 
 Item item_of(const Trace& trace, uint32_t id) { return id < trace.items().size() ? trace.item(id) : Item{}; }
 
-std::deque<QueueEntry>& queue_of(ViewState& s, uint32_t q) {
+EntryQueue& queue_of(ViewState& s, uint32_t q) {
     return s.queues[std::min<size_t>(q, kQueueCount - 1)];
 }
 
@@ -28,35 +28,29 @@ bool fires_before(const QueueEntry& x, const QueueEntry& y) {
     return x.due_ms != y.due_ms ? x.due_ms < y.due_ms : x.item < y.item;
 }
 
-// Merges the timers appended out of order into their places.
-void settle_timers(ViewState& s) {
-    if (s.unsorted_timers == 0) return;
-    auto& q = s.queues[static_cast<size_t>(QueueKind::Timers)];
-    const auto tail = q.end() - std::min<ptrdiff_t>(s.unsorted_timers, ptrdiff_t(q.size()));
-    std::sort(tail, q.end(), fires_before);
-    std::inplace_merge(q.begin(), tail, q.end(), fires_before);
-    s.unsorted_timers = 0;
-}
+bool is_timers(const Event& e) { return static_cast<QueueKind>(e.b) == QueueKind::Timers; }
 
+// The timers heap is kept in firing order as it changes: a sorted insert
+// into a chunk costs O(log n + chunk), so a seek that replays thousands of
+// setTimeout calls among 100,000 pending timers stays cheap.
 void enqueue(const Trace& trace, ViewState& s, const Event& e) {
     auto& q = queue_of(s, e.b);
-    QueueEntry entry = entry_for(trace, e.a);
-    if (static_cast<QueueKind>(e.b) == QueueKind::Timers &&
-        (s.unsorted_timers > 0 || (!q.empty() && fires_before(entry, q.back())))) {
-        s.unsorted_timers++;
+    if (is_timers(e)) {
+        q.insert_sorted(entry_for(trace, e.a), fires_before);
+    } else {
+        q.push_back(entry_for(trace, e.a));
     }
-    q.push_back(std::move(entry));
 }
 
-void remove(ViewState& s, const Event& e) {
-    if (static_cast<QueueKind>(e.b) == QueueKind::Timers) settle_timers(s);
+void remove(const Trace& trace, ViewState& s, const Event& e) {
     auto& q = queue_of(s, e.b);
-    if (!q.empty() && q.front().item == e.a) {  // the common case: FIFO order
+    if (!q.empty() && q.front().item == e.a) {  // the common case: FIFO order, the earliest timer
         q.pop_front();
         return;
     }
-    auto it = std::find_if(q.begin(), q.end(), [&](const QueueEntry& x) { return x.item == e.a; });
-    if (it != q.end()) q.erase(it);
+    // A timer is found by its sort key: the item table has its due time.
+    if (is_timers(e) && q.erase_sorted(entry_for(trace, e.a), fires_before)) return;
+    q.erase_first([&](const QueueEntry& x) { return x.item == e.a; });
 }
 
 void console_write(const Trace& trace, ViewState& s, const Event& e) {
@@ -67,7 +61,7 @@ void console_write(const Trace& trace, ViewState& s, const Event& e) {
         const size_t nl = text.find('\n', start);
         const size_t end = nl == std::string::npos ? text.size() : nl;
         if (s.open_line[stream] >= 0) {
-            s.console[size_t(s.open_line[stream])].text.append(text, start, end - start);
+            s.console.mutable_at(size_t(s.open_line[stream])).text.append(text, start, end - start);
         } else {
             s.console.push_back(ConsoleLine{static_cast<ConsoleStream>(stream), e.isolate,
                                             text.substr(start, end - start)});
@@ -217,7 +211,7 @@ void process_exit(ViewState& s, const Event& e) {
 void dequeue(const Trace& trace, ViewState& s, const Event& e) {
     const auto queue = static_cast<QueueKind>(std::min<uint32_t>(e.b, kQueueCount - 1));
     s.last_dequeued = Dequeued{entry_for(trace, e.a), queue, false, s.cursor, e.isolate};
-    remove(s, e);
+    remove(trace, s, e);
 }
 
 // A post starts an arrow from its isolate to the peer; the delivery to the
@@ -251,7 +245,7 @@ void apply_event(const Trace& trace, ViewState& s, const Event& e) {
         break;
     case EventKind::Enqueue: enqueue(trace, s, e); break;
     case EventKind::Dequeue: dequeue(trace, s, e); break;
-    case EventKind::Cancel: remove(s, e); break;
+    case EventKind::Cancel: remove(trace, s, e); break;
     case EventKind::PhaseEnter:
         s.phase = static_cast<Phase>(e.a);
         s.race = false;
@@ -288,7 +282,6 @@ uint32_t item_line(const Trace& trace, uint32_t item) { return item_of(trace, it
 
 void focus_isolate(ViewState& s, uint32_t isolate) {
     if (isolate == s.isolate) return;
-    settle_timers(s);  // the count describes the focused isolate's queue
     note_isolate(s, std::max(isolate, s.isolate));
     swap_runtime(s, s.parked[s.isolate]);
     swap_runtime(s, s.parked[isolate]);
@@ -316,8 +309,6 @@ ViewState initial_view(const Trace& trace) {
     return s;
 }
 
-// One event, leaving out-of-order timers for settle_timers (fold_to and
-// the Seeker settle once after a run of events).
 static void apply_one(const Trace& trace, ViewState& s) {
     if (s.cursor >= trace.size()) return;
     const Event& e = trace.events()[s.cursor];
@@ -336,10 +327,7 @@ static void apply_one(const Trace& trace, ViewState& s) {
     st.last_event = s.cursor;
 }
 
-void apply_next(const Trace& trace, ViewState& s) {
-    apply_one(trace, s);
-    settle_timers(s);
-}
+void apply_next(const Trace& trace, ViewState& s) { apply_one(trace, s); }
 
 IsolateRuntime isolate_runtime(const ViewState& s, uint32_t isolate) {
     if (isolate == s.isolate || isolate >= s.parked.size()) {
@@ -360,7 +348,6 @@ ViewState fold_to(const Trace& trace, size_t cursor) {
     ViewState s = initial_view(trace);
     cursor = std::min(cursor, trace.size());
     while (s.cursor < cursor) apply_one(trace, s);
-    settle_timers(s);
     PoolSchedule schedule;
     schedule.update(trace);
     schedule.fill(s);
@@ -404,7 +391,6 @@ ViewState Seeker::seek(size_t cursor) {
     }
     ViewState s = checkpoints_[wanted];
     while (s.cursor < cursor) apply_one(trace_, s);
-    settle_timers(s);
     schedule_.update(trace_);
     schedule_.fill(s);
     return s;

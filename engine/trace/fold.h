@@ -63,6 +63,9 @@ public:
     ViewState seek(size_t cursor);
     size_t interval() const { return interval_; }
     size_t checkpoint_count() const { return checkpoints_.size(); }
+    // Bytes the checkpoints hold (`looplab trace --stats`): each one's own
+    // vectors, and every chunk the checkpoints share counted once.
+    size_t checkpoint_bytes() const;
 
 private:
     const Trace& trace_;

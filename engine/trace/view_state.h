@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/trace/chunked_seq.h"
 #include "engine/trace/event.h"
 #include "engine/trace/isolate_table.h"
 #include "engine/trace/rules.h"
@@ -39,6 +40,11 @@ struct QueueEntry {
     uint32_t item = 0;     // Trace item id (stable across the fold: animation key)
     uint64_t due_ms = 0;   // timers only: due time in loop ms (the heap's sort key, kept at hand)
 };
+
+// A queue at the cursor, front first (the timers heap in firing order), and
+// the console's lines: shared copy-on-write chunks, so a Seeker checkpoint
+// copies a pointer per 256 entries however long the queue or the console.
+using EntryQueue = ChunkedSeq<QueueEntry>;
 
 // One request in libuv's thread pool (PoolQueued/PoolStarted/PoolFinished).
 // Its label ("pbkdf2", "fs.readFile") and line: entry_label, entry_line.
@@ -78,7 +84,7 @@ struct IsolateStatus {
 // focus, so the common single-isolate fold copies nothing.
 struct ParkedIsolate {
     std::vector<StackFrame> stack;
-    std::array<std::deque<QueueEntry>, kQueueCount> queues;
+    std::array<EntryQueue, kQueueCount> queues;
     Phase phase = Phase::None;
     uint32_t loop_iteration = 0;
     uint32_t current_line = 0, current_column = 0, current_file = 0;
@@ -121,7 +127,7 @@ struct ViewState {
     std::string file_path;
     std::string source;
     uint32_t current_line = 0;  // 1-based line executing at the cursor, 0 if none
-    std::vector<ConsoleLine> console;
+    ChunkedLog<ConsoleLine> console;
     bool finished = false;
     int exit_code = 0;
 
@@ -135,7 +141,7 @@ struct ViewState {
     uint32_t current_column = 0;  // 1-based, with current_line
     uint32_t current_file = 0;    // index into Trace::files() of the executing file (0 = main script)
     std::vector<StackFrame> stack;                         // bottom first
-    std::array<std::deque<QueueEntry>, kQueueCount> queues;  // indexed by QueueKind
+    std::array<EntryQueue, kQueueCount> queues;  // indexed by QueueKind
     Phase phase = Phase::None;
     uint32_t loop_iteration = 0;  // 0 = before the loop (main script)
     uint32_t unrefed_handles = 0;
@@ -157,10 +163,6 @@ struct ViewState {
     std::vector<ProcessView> processes;
     uint32_t pool_process = 0;
     Dequeued last_dequeued;
-    // Timers appended to queue(Timers) out of firing order and not merged
-    // in yet (fold.cpp sorts them in once, when the queue is next read),
-    // so replaying a burst of setTimeout calls costs O(n log n), not O(n^2).
-    uint32_t unsorted_timers = 0;
     // Indexed by isolate id: every isolate's summary, and the parked state
     // of every isolate but the focused one (its slot is empty meanwhile).
     std::vector<IsolateStatus> isolates;
@@ -169,7 +171,7 @@ struct ViewState {
     // engine's own in-flight limit bounds them).
     std::vector<MessageArrow> messages;
 
-    const std::deque<QueueEntry>& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
+    const EntryQueue& queue(QueueKind q) const { return queues[static_cast<size_t>(q)]; }
 };
 
 // What a queued item's token shows, read from the trace it was folded from:

@@ -111,17 +111,17 @@ TEST_CASE("animation: pool work moves waiting -> lane -> poll queue -> stack") {
     queued.cursor = 1;
     queued.pool.size = 1;
     queued.pool.threads.resize(1);
-    queued.pool.waiting.push_back({7, "pbkdf2", 9, 0, 0});
+    queued.pool.waiting.push_back({7, 0, 0});
 
     trace::ViewState started = queued;
     started.cursor = 2;
     started.pool.waiting.clear();
-    started.pool.threads[0] = {7, "pbkdf2", 9, 100, 500};
+    started.pool.threads[0] = {7, 100, 500};
 
     trace::ViewState finished = started;
     finished.cursor = 3;
     finished.pool.threads[0] = {};
-    finished.pool.completed.push_back({7, "pbkdf2", 9, 100, 500});
+    finished.pool.completed.push_back({7, 100, 500});
 
     trace::ViewState delivered = finished;
     delivered.cursor = 4;

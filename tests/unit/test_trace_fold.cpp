@@ -18,7 +18,7 @@ using namespace looplab::trace;
 
 namespace {
 
-bool same_queue(const std::deque<QueueEntry>& a, const std::deque<QueueEntry>& b) {
+bool same_queue(const EntryQueue& a, const EntryQueue& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); i++) {
         if (a[i].item != b[i].item || a[i].due_ms != b[i].due_ms) {
