@@ -134,14 +134,8 @@ Value array_constructor(Isolate& isolate, const CallArgs& call) {
     return Value::object(a);
 }
 
-// IsArray (7.2.2): a proxy answers for its target.
 Value array_is_array(Isolate& isolate, const CallArgs& call) {
-    Value v = call.arg(0);
-    while (v.is_object() && is_proxy(v.as_object())) {
-        if (proxy_is_revoked(v.as_object())) isolate.throw_type_error("Cannot perform 'IsArray' on a proxy that has been revoked");
-        v = Value::object(proxy_target(v.as_object()));
-    }
-    return Value::boolean(is_array(v));
+    return Value::boolean(is_array_or_proxied_array(isolate, call.arg(0)));
 }
 
 Value array_of(Isolate& isolate, const CallArgs& call) {
@@ -540,8 +534,16 @@ Value array_slice(Isolate& isolate, const CallArgs& call) {
     return new_array_value(isolate, std::move(out));
 }
 
+// IsConcatSpreadable (23.1.3.2.1): Symbol.isConcatSpreadable, else IsArray.
+bool is_concat_spreadable(Isolate& isolate, Value item) {
+    if (!item.is_object()) return false;
+    Value spreadable = get(isolate, item, Value::symbol(isolate.symbols().is_concat_spreadable));
+    if (!spreadable.is_undefined()) return to_boolean(spreadable);
+    return is_array_or_proxied_array(isolate, item);
+}
+
 void append_spread(Isolate& isolate, std::vector<Value>& out, Value item) {
-    if (!is_array(item)) {
+    if (!is_concat_spreadable(isolate, item)) {
         out.push_back(item);
         return;
     }

@@ -284,7 +284,7 @@ Value internalize(Isolate& isolate, Value holder, Value name, Value reviver, int
     if (val.is_object()) {
         JsObject* o = val.as_object();
         std::vector<Value> keys;
-        if (is_array(val)) {
+        if (is_array_or_proxied_array(isolate, val)) {
             uint64_t len = length_of_array_like(isolate, o);
             for (uint64_t i = 0; i < len; ++i) keys.push_back(isolate.intern(std::to_string(i)));
         } else {
@@ -422,7 +422,7 @@ private:
             isolate_.throw_type_error("Do not know how to serialize a BigInt");
         } else if (value.is_object() && !is_callable(value)) {
             enter(key, value.as_object());
-            if (is_array(value)) {
+            if (is_array_or_proxied_array(isolate_, value)) {
                 serialize_array(value.as_object(), out);
             } else {
                 serialize_object(value.as_object(), out);
@@ -483,8 +483,8 @@ private:
             if (!gap_.empty()) newline_indent(out, level);
             Value key = Value::number(static_cast<double>(i));
             Value value;
-            auto* dense = static_cast<JsArray*>(o);
-            if (i < dense->elements.size() && !dense->elements[i].is_empty()) {
+            auto* dense = o->cls == ObjectClass::Array ? static_cast<JsArray*>(o) : nullptr;
+            if (dense != nullptr && i < dense->elements.size() && !dense->elements[i].is_empty()) {
                 value = dense->elements[i];
             } else {
                 value = get(isolate_, Value::object(o), key);

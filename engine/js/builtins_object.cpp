@@ -709,7 +709,12 @@ Value reflect_apply(Isolate& isolate, const CallArgs& call) {
 
 Value reflect_construct(Isolate& isolate, const CallArgs& call) {
     Value target = call.arg(0);
-    if (!is_constructor(target)) isolate.throw_type_error(describe_value(isolate, target) + " is not a constructor");
+    if (!is_constructor(target)) {
+        // V8 names a callable non-constructor by its source text here.
+        std::string what = is_callable(target) ? function_source_text(isolate, static_cast<JsFunction*>(target.as_object()))
+                                               : describe_value(isolate, target);
+        isolate.throw_type_error(what + " is not a constructor");
+    }
     Value new_target = call.size() > 2 ? call.arg(2) : target;
     if (!is_constructor(new_target)) isolate.throw_type_error(describe_value(isolate, new_target) + " is not a constructor");
     return isolate.construct(target, list_from_array_like(isolate, call.arg(1)), new_target);

@@ -92,7 +92,7 @@ void install_symbol_builtins(Isolate& isolate) {
     const std::pair<const char*, JsSymbol*> well_known[] = {
         {"asyncIterator", wk.async_iterator},
         {"hasInstance", wk.has_instance},
-        {"isConcatSpreadable", nullptr},
+        {"isConcatSpreadable", wk.is_concat_spreadable},
         {"iterator", wk.iterator},
         {"match", nullptr},
         {"matchAll", nullptr},

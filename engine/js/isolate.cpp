@@ -35,6 +35,7 @@ void Isolate::create_well_known_symbols() {
     symbols_.to_primitive = make("Symbol.toPrimitive");
     symbols_.to_string_tag = make("Symbol.toStringTag");
     symbols_.species = make("Symbol.species");
+    symbols_.is_concat_spreadable = make("Symbol.isConcatSpreadable");
     symbols_.inspect_custom = make("nodejs.util.inspect.custom");
     symbols_.inspect_custom->registered = true;
 }
@@ -47,6 +48,7 @@ void Isolate::trace_roots(Tracer& tracer) {
     tracer.mark(symbols_.to_primitive);
     tracer.mark(symbols_.to_string_tag);
     tracer.mark(symbols_.species);
+    tracer.mark(symbols_.is_concat_spreadable);
     tracer.mark(symbols_.inspect_custom);
     // Interned strings stay alive: they are property names and literals,
     // few and long-lived.

@@ -89,6 +89,7 @@ struct WellKnownSymbols {
     JsSymbol* to_primitive = nullptr;
     JsSymbol* to_string_tag = nullptr;
     JsSymbol* species = nullptr;
+    JsSymbol* is_concat_spreadable = nullptr;
     JsSymbol* inspect_custom = nullptr;  // Symbol.for('nodejs.util.inspect.custom')
 };
 

@@ -278,6 +278,14 @@ bool is_constructor(Value v) {
 
 bool is_array(Value v) { return v.is_object() && v.as_object()->cls == ObjectClass::Array; }
 
+bool is_array_or_proxied_array(Isolate& isolate, Value v) {
+    while (v.is_object() && is_proxy(v.as_object())) {
+        if (proxy_is_revoked(v.as_object())) isolate.throw_type_error("Cannot perform 'IsArray' on a proxy that has been revoked");
+        v = Value::object(proxy_target(v.as_object()));
+    }
+    return is_array(v);
+}
+
 bool strictly_equal(Value a, Value b) {
     if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
     if (a.is_string() && b.is_string()) {

@@ -28,7 +28,9 @@ uint64_t length_of_array_like(Isolate& isolate, JsObject* o);
 // ---- 7.2 Testing and comparison ----
 bool is_callable(Value v);
 bool is_constructor(Value v);
-bool is_array(Value v);
+bool is_array(Value v);  // an Array object itself (what fast paths may cast)
+// IsArray (7.2.2): also true for a proxy whose target is an array; throws on a revoked proxy.
+bool is_array_or_proxied_array(Isolate& isolate, Value v);
 bool strictly_equal(Value a, Value b);
 bool loosely_equal(Isolate& isolate, Value a, Value b);
 bool same_value(Value a, Value b);
