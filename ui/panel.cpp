@@ -23,7 +23,7 @@ void Panel::draw(const PanelContext& ctx, ImVec2 pos, ImVec2 size) {
     if (open) {
         draw_header(ctx);
         const ImGuiStyle& style = ImGui::GetStyle();
-        ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, ImGui::GetCursorPosY() + style.ItemSpacing.y));
+        ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, ImGui::GetCursorPosY()));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         const ImVec2 body(ImGui::GetContentRegionAvail().x - style.WindowPadding.x,
                           ImGui::GetContentRegionAvail().y - style.WindowPadding.y * 0.5f);
@@ -41,7 +41,7 @@ void Panel::draw(const PanelContext& ctx, ImVec2 pos, ImVec2 size) {
 float Panel::chrome_height(const Appearance& look) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float header = look.fonts().heading->FontSize + 2 * style.FramePadding.y * 1.5f;
-    return std::ceil(header + 2 * style.ItemSpacing.y + style.WindowPadding.y * 0.5f + 2.0f);
+    return std::ceil(header + style.ItemSpacing.y + style.WindowPadding.y * 0.5f + 2.0f);
 }
 
 // ImGui knows the body's scroll range from the previous frame's content, so

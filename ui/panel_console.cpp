@@ -1,6 +1,7 @@
 #include "ui/panel_console.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace looplab::ui {
 
@@ -8,6 +9,25 @@ std::string ConsolePanel::subtitle(const PanelContext& ctx) const {
     const size_t n = ctx.view.console.size();
     if (n == 0) return {};
     return std::to_string(n) + (n == 1 ? " line" : " lines");
+}
+
+// Rows for the lines added since the last frame; all of them again when the
+// width changed or a new run started. The last line is re-wrapped while it
+// grows (process.stdout.write without a newline).
+void ConsolePanel::wrap_new_lines(const decltype(trace::ViewState::console)& lines, size_t columns) {
+    const bool last_grew = wrapped_lines_ > 0 && wrapped_lines_ <= lines.size() &&
+                           lines[wrapped_lines_ - 1].text.size() != last_line_size_;
+    if (columns != wrapped_columns_ || lines.size() < wrapped_lines_) {
+        rows_.clear();
+        wrapped_lines_ = 0;
+    } else if (last_grew) {
+        while (!rows_.empty() && rows_.back().line == wrapped_lines_ - 1) rows_.pop_back();
+        --wrapped_lines_;
+    }
+    wrapped_columns_ = columns;
+    for (size_t i = wrapped_lines_; i < lines.size(); ++i) wrap_line(lines[i].text, uint32_t(i), columns, 0, rows_);
+    wrapped_lines_ = lines.size();
+    last_line_size_ = lines.empty() ? 0 : lines.back().text.size();
 }
 
 void ConsolePanel::draw_body(const PanelContext& ctx) {
@@ -19,11 +39,14 @@ void ConsolePanel::draw_body(const PanelContext& ctx) {
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     const float bar_w = std::max(3.0f, ctx.look.scale() * 4.0f);
     const float indent = bar_w * 3.0f;
+    const float char_w = ImGui::CalcTextSize("0").x;
+    wrap_new_lines(lines, size_t(std::max(8.0f, std::floor((ImGui::GetContentRegionAvail().x - indent) / char_w) - 1)));
     ImGuiListClipper clipper;
-    clipper.Begin(int(lines.size()), line_h);
+    clipper.Begin(int(rows_.size()), line_h);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const trace::ConsoleLine& line = lines[size_t(i)];
+            const SourceRow& row = rows_[size_t(i)];
+            const trace::ConsoleLine& line = lines[row.line];
             const bool err = line.stream == trace::ConsoleStream::Stderr;
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             if (err) {
@@ -34,7 +57,7 @@ void ConsolePanel::draw_body(const PanelContext& ctx) {
             }
             ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y));
             ImGui::PushStyleColor(ImGuiCol_Text, err ? pal.stderr_text : pal.stdout_text);
-            ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
+            ImGui::TextUnformatted(line.text.data() + row.begin, line.text.data() + row.end);
             ImGui::PopStyleColor();
         }
     }
@@ -47,8 +70,10 @@ void ConsolePanel::draw_body(const PanelContext& ctx) {
     // whether to keep following only on frames where nothing arrived.
     if (lines.size() != lines_seen_) {
         if (follow_) ImGui::SetScrollHereY(1.0f);
+        at_end_ = follow_;
     } else {
         follow_ = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - line_h;
+        at_end_ = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
     }
     lines_seen_ = lines.size();
 }

@@ -154,6 +154,22 @@ float NarrationPanel::wanted_height(const Appearance& look) {
     return chrome_height(look) + std::ceil(rule + what);
 }
 
+// The height of what draw_body puts under the rule, wrapped at `wrap`.
+float NarrationPanel::below_rule_height(const trace::ViewState& v, float wrap) const {
+    ImFont* ui = ImGui::GetFont();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = 0;
+    auto add = [&](const std::string& text) {
+        if (!text.empty()) h += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, text.c_str()).y + spacing;
+    };
+    const std::string what = what_happened(v);
+    if (!what.empty()) add("What happened:  " + what);
+    const std::string origin = running_from(v);
+    if (!origin.empty()) add("Running now:  " + origin);
+    if (!v.uncaught.empty()) add("\u2717 " + v.uncaught);
+    return h;
+}
+
 void NarrationPanel::draw_body(const PanelContext& ctx) {
     const trace::ViewState& v = ctx.view;
     const Palette& pal = ctx.look.palette();
@@ -171,12 +187,12 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
     if (rule != trace::Rule::None) why = trace::rule_text(rule);
     else if (v.last_event == 0) why = "Node runs the whole main script first; the event loop starts after it.";
     if (!why.empty()) {
-        // The heading font when the sentence and two more lines fit the
+        // The heading font when the sentence and what follows it fit the
         // tile; else the bold body font, so "What happened" stays in view.
         ImFont* heading = ctx.look.fonts().heading;
         const float wrap = ImGui::GetContentRegionAvail().x - 10 * s;
         const float tall = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
-        const bool fits = tall + 2.5f * ImGui::GetTextLineHeightWithSpacing() <= ImGui::GetContentRegionAvail().y;
+        const bool fits = tall + 4 * s + below_rule_height(v, wrap) <= ImGui::GetContentRegionAvail().y;
         ImGui::PushFont(fits ? heading : ctx.look.fonts().bold);
         ImGui::TextUnformatted(why.data(), why.data() + why.size());
         ImGui::PopFont();

@@ -35,6 +35,7 @@ private:
     void draw_race_badge(const PanelContext& ctx);
     std::string what_happened(const trace::ViewState& view) const;
     std::string running_from(const trace::ViewState& view) const;
+    float below_rule_height(const trace::ViewState& view, float wrap) const;
     trace::Rule current_rule(const trace::ViewState& view) const;
 
     const trace::Trace* trace_ = nullptr;

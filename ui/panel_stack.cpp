@@ -71,9 +71,15 @@ void StackPanel::draw_frame(const PanelContext& ctx, const trace::StackFrame& fr
     } else if (frame.line != 0) {
         where = "line " + std::to_string(frame.line);
     }
+    // A narrow tile keeps the name whole: "Node internal" becomes
+    // "internal", then the right-hand text goes.
+    const float name_end = x + name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, name.c_str()).x + 12 * s;
+    auto width_of = [&](const std::string& t) { return ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, t.c_str()).x; };
+    if (frame.internal && name_end + width_of(where) > max.x - pad_x) where = "internal";
+    if (!where.empty() && name_end + width_of(where) > max.x - pad_x) where.clear();
     if (!where.empty()) {
-        const float w = ui->CalcTextSizeA(ui->FontSize, FLT_MAX, 0, where.c_str()).x;
-        const float wx = std::max(x + ImGui::CalcTextSize(name.c_str()).x + 16 * s, max.x - pad_x - w);
+        const float w = width_of(where);
+        const float wx = max.x - pad_x - w;
         dl->AddText(ui, ui->FontSize, ImVec2(wx, min.y + (max.y - min.y - ui->FontSize) * 0.5f),
                     frame.internal ? pal.text_dim : pal.line_number, where.c_str());
     }

@@ -24,13 +24,10 @@ size_t advance(std::string_view text, size_t from, size_t count) {
 
 }  // namespace
 
-std::vector<SourceRow> wrap_source(const std::vector<HighlightedLine>& lines, size_t columns, size_t indent) {
+void wrap_line(std::string_view text, uint32_t n, size_t columns, size_t indent, std::vector<SourceRow>& rows) {
     columns = std::max<size_t>(columns, 8);
     indent = std::min(indent, columns / 2);
-    std::vector<SourceRow> rows;
-    rows.reserve(lines.size());
-    for (size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view text = lines[n].text;
+    {
         size_t begin = 0;
         bool first = true;
         do {
@@ -46,11 +43,17 @@ std::vector<SourceRow> wrap_source(const std::vector<HighlightedLine>& lines, si
                     }
                 }
             }
-            rows.push_back(SourceRow{uint32_t(n), uint32_t(begin), uint32_t(end), !first});
+            rows.push_back(SourceRow{n, uint32_t(begin), uint32_t(end), !first});
             begin = end;
             first = false;
         } while (begin < text.size());
     }
+}
+
+std::vector<SourceRow> wrap_source(const std::vector<HighlightedLine>& lines, size_t columns, size_t indent) {
+    std::vector<SourceRow> rows;
+    rows.reserve(lines.size());
+    for (size_t n = 0; n < lines.size(); ++n) wrap_line(lines[n].text, uint32_t(n), columns, indent, rows);
     return rows;
 }
 

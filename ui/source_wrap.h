@@ -23,6 +23,9 @@ struct SourceRow {
 // points; tabs are already spaces), after a space or punctuation where one
 // falls in the last third of the row, else at the width. A continuation row
 // holds `columns - indent` characters: it is drawn indented.
+// One line's rows, appended to `out` (the console wraps its lines as they come).
+void wrap_line(std::string_view text, uint32_t line, size_t columns, size_t indent, std::vector<SourceRow>& out);
+
 std::vector<SourceRow> wrap_source(const std::vector<HighlightedLine>& lines, size_t columns, size_t indent);
 
 }  // namespace looplab::ui

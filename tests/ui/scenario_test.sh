@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One built-in scenario through the front end: screenshots at several steps,
 # forwards and back (0, early steps, past the end = the last step, then back
-# to early ones), each checked to be a real rendering in which every tile
-# shows its main content at 1280x720 (--check-fit); then the window opened
+# to early ones), each checked to be a real rendering (the layout check, --check-fit,
+# is ui/fit/<name>: fit_test.sh); then the window opened
 # on it, stepped with keys, every panel drawn.
 #   scenario_test.sh LOOPLAB CHECKER OUT_PREFIX FILE
 set -euo pipefail
@@ -16,7 +16,7 @@ trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 for step in 0 5 25 999999999 40 12; do
   rm -f "$out-$step.png"
   xvfb-run -a -s "-screen 0 1600x1000x24" "$looplab" screenshot "$file" --step "$step" --size 1280x720 \
-    --check-fit -o "$out-$step.png"
+    -o "$out-$step.png"
   "$checker" "$out-$step.png" 1280 720
 done
 # The window: forwards by event, callback, phase, iteration, then back again.

@@ -44,7 +44,7 @@ TileNeeds body_type_needs() {
     n.stack = 250;
     n.queues = 360;
     n.loop = 230;
-    n.narration = 190;
+    n.narration = 170;
     n.timeline = 170;
     n.timeline_min = 117;
     return n;
