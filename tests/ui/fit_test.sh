@@ -13,6 +13,7 @@ if ! command -v xvfb-run >/dev/null; then
 fi
 export XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+failed=()
 for size in 1280x720 1920x1080; do
   for mode in normal present; do
     opts=()
@@ -20,9 +21,16 @@ for size in 1280x720 1920x1080; do
     for step in 25 999999999; do
       png="$out-$size-$mode-$step.png"
       rm -f "$png"
-      xvfb-run -a -s "-screen 0 1920x1080x24" "$looplab" screenshot "$file" --step "$step" --size "$size" \
-        "${opts[@]}" --check-fit -o "$png"
+      # Every size and mode is tried; the test fails at the end naming each that did not fit.
+      if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$looplab" screenshot "$file" --step "$step" --size "$size" \
+        "${opts[@]}" --check-fit -o "$png"; then
+        failed+=("$size $mode step $step")
+      fi
       "$checker" "$png" "${size%x*}" "${size#*x}"
     done
   done
 done
+if ((${#failed[@]})); then
+  printf 'FAIL: a tile does not fit at: %s\n' "${failed[@]}" >&2
+  exit 1
+fi
