@@ -192,8 +192,13 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
         ImFont* heading = ctx.look.fonts().heading;
         const float wrap = ImGui::GetContentRegionAvail().x - 10 * s;
         const float tall = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
-        const bool fits = tall + 4 * s + below_rule_height(v, wrap) <= ImGui::GetContentRegionAvail().y;
-        ImGui::PushFont(fits ? heading : ctx.look.fonts().bold);
+        const float below = 4 * s + below_rule_height(v, wrap);
+        const float avail = ImGui::GetContentRegionAvail().y;
+        ImFont* bold = ctx.look.fonts().bold;
+        const float bold_tall = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
+        // Shorter still (a race badge and a long "Running now"): the body font.
+        ImFont* font = tall + below <= avail ? heading : bold_tall + below <= avail ? bold : ctx.look.fonts().ui;
+        ImGui::PushFont(font);
         ImGui::TextUnformatted(why.data(), why.data() + why.size());
         ImGui::PopFont();
     }
