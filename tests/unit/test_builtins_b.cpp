@@ -259,8 +259,9 @@ TEST_CASE("builtins: regexp exec, replace, split and errors") {
     CHECK(error_message("[a", "") == "SyntaxError: Invalid regular expression: /[a/: Unterminated character class");
     CHECK(error_message("*a", "") == "SyntaxError: Invalid regular expression: /*a/: Nothing to repeat");
     CHECK(error_message("a", "gg") == "SyntaxError: Invalid flags supplied to RegExp constructor 'gg'");
-    CHECK(error_message("(?<=a)b", "") ==
-          "SyntaxError: Invalid regular expression: /(?<=a)b/: looplab: lookbehind is not supported");
+    // Only a lookbehind that opens the pattern is modelled.
+    CHECK(error_message("a(?<=a)b", "") ==
+          "SyntaxError: Invalid regular expression: /a(?<=a)b/: looplab: lookbehind is not supported");
     // A long match runs on the big-stack helper instead of overflowing.
     std::string long_text(200000, 'a');
     Value long_match = env.call(new_regexp(env.isolate, ".*", ""), "exec", {env.str(long_text.c_str())});

@@ -70,7 +70,7 @@ TEST_CASE("vm: destructuring and spread") {
     CHECK(h.run("const o = {a: 1}; return JSON.stringify({...o, b: 2})") == "{\"a\":1,\"b\":2}");
     CHECK(h.run("function f(...a) { return a.join('-') } return f(...[1, 2], 3)") == "1-2-3");
     CHECK(h.run("const m = new Map([[1, 'a'], [2, 'b']]); let s = ''; for (const [k, v] of m) s += k + v; return s") == "1a2b");
-    CHECK(h.run("const {x} = null") == "throws TypeError: Cannot destructure 'null' as it is null.");
+    CHECK(h.run("const {x} = null") == "throws TypeError: Cannot destructure property 'x' of 'null' as it is null.");
 }
 
 TEST_CASE("vm: objects, getters, computed keys, for-in") {
