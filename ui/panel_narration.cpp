@@ -155,18 +155,22 @@ float NarrationPanel::wanted_height(const Appearance& look) {
 }
 
 // The height of what draw_body puts under the rule, wrapped at `wrap`.
-float NarrationPanel::below_rule_height(const trace::ViewState& v, float wrap) const {
+float NarrationPanel::below_rule_height(const trace::ViewState& v, float wrap, bool with_origin) const {
     ImFont* ui = ImGui::GetFont();
+    ImFont* bold = bold_font_ != nullptr ? bold_font_ : ui;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float h = 0;
-    auto add = [&](const std::string& text) {
-        if (!text.empty()) h += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, text.c_str()).y + spacing;
+    // A labelled line: the text wraps in the column right of its label, as
+    // draw_body lays it out.
+    auto add = [&](const char* label, const std::string& text) {
+        if (text.empty()) return;
+        const float label_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x + ImGui::GetStyle().ItemSpacing.x;
+        const float column = std::max(wrap - label_w, 40.0f);
+        h += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, column, text.c_str()).y + spacing;
     };
-    const std::string what = what_happened(v);
-    if (!what.empty()) add("What happened:  " + what);
-    const std::string origin = running_from(v);
-    if (!origin.empty()) add("Running now:  " + origin);
-    if (!v.uncaught.empty()) add("\u2717 " + v.uncaught);
+    add("What happened:", what_happened(v));
+    if (with_origin) add("Running now:", running_from(v));
+    if (!v.uncaught.empty()) h += ui->CalcTextSizeA(ui->FontSize, FLT_MAX, wrap, ("\u2717 " + v.uncaught).c_str()).y + spacing;
     return h;
 }
 
@@ -186,18 +190,27 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
     std::string_view why;
     if (rule != trace::Rule::None) why = trace::rule_text(rule);
     else if (v.last_event == 0) why = "Node runs the whole main script first; the event loop starts after it.";
+    // "Running now" is the first thing to go when the tile is short: the
+    // call stack shows what runs, the rule and "What happened" say why.
+    bool show_origin = !running_from(v).empty();
     if (!why.empty()) {
         // The heading font when the sentence and what follows it fit the
         // tile; else the bold body font, so "What happened" stays in view.
-        ImFont* heading = ctx.look.fonts().heading;
         const float wrap = ImGui::GetContentRegionAvail().x - 10 * s;
-        const float tall = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
-        const float below = 4 * s + below_rule_height(v, wrap);
         const float avail = ImGui::GetContentRegionAvail().y;
+        auto height_in = [&](ImFont* f) {
+            return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
+        };
+        auto fits_in = [&](ImFont* f, bool origin) {
+            return height_in(f) + 4 * s + below_rule_height(v, wrap, origin) <= avail;
+        };
+        ImFont* heading = ctx.look.fonts().heading;
         ImFont* bold = ctx.look.fonts().bold;
-        const float bold_tall = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, why.data(), why.data() + why.size()).y;
-        // Shorter still (a race badge and a long "Running now"): the body font.
-        ImFont* font = tall + below <= avail ? heading : bold_tall + below <= avail ? bold : ctx.look.fonts().ui;
+        ImFont* body = ctx.look.fonts().ui;
+        bold_font_ = bold;
+        if (show_origin && !fits_in(body, true)) show_origin = false;
+        // Shorter still (a race badge and a long "What happened"): the body font.
+        ImFont* font = fits_in(heading, show_origin) ? heading : fits_in(bold, show_origin) ? bold : body;
         ImGui::PushFont(font);
         ImGui::TextUnformatted(why.data(), why.data() + why.size());
         ImGui::PopFont();
@@ -215,7 +228,7 @@ void NarrationPanel::draw_body(const PanelContext& ctx) {
         ImGui::SameLine();
         ImGui::TextUnformatted(what.c_str());
     }
-    const std::string origin = running_from(v);
+    const std::string origin = show_origin ? running_from(v) : std::string();
     if (!origin.empty()) {
         ImGui::PushFont(ctx.look.fonts().bold);
         ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);

@@ -35,7 +35,8 @@ private:
     void draw_race_badge(const PanelContext& ctx);
     std::string what_happened(const trace::ViewState& view) const;
     std::string running_from(const trace::ViewState& view) const;
-    float below_rule_height(const trace::ViewState& view, float wrap) const;
+    float below_rule_height(const trace::ViewState& view, float wrap, bool with_origin) const;
+    ImFont* bold_font_ = nullptr;  // the labels' font, set by draw_body before it measures
     trace::Rule current_rule(const trace::ViewState& view) const;
 
     const trace::Trace* trace_ = nullptr;
