@@ -1,39 +1,22 @@
 // The JavaScript library facility (engine/node/jslib.h): embedded sources,
 // one run per isolate, internal frames, and a `binding` user code never
 // reaches.
-#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "engine/node/jslib.h"
 #include "engine/node/process_run.h"
 #include "engine/trace/trace.h"
+#include "tests/unit/recorded_run.h"
 
 using namespace looplab;
 
 namespace {
 
-struct Ran {
-    node::BufferSink out;
-    int code = 0;
-    trace::Trace trace;
-};
-
-std::unique_ptr<Ran> run(const std::string& source) {
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-jslib-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "prog.js") << source;
-    auto r = std::make_unique<Ran>();
-    node::RunConfig config;
-    config.script_path = (dir / "prog.js").string();
-    r->code = node::run_program_recorded(config, r->out, r->trace).exit_code;
-    return r;
-}
+std::unique_ptr<test::RecordedRun> run(const std::string& source) { return test::record_source("test-jslib", source); }
 
 }  // namespace
 
@@ -131,9 +114,7 @@ try {
 TEST_CASE("fs streams: a read stream issues one pool request per highWaterMark chunk") {
     // 150 bytes in 64-byte chunks: open, reads of 64, 64 and 22 bytes, the
     // read that finds the end (0 bytes), close — as Node's ReadStream does.
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-jslib-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "data.bin") << std::string(150, 'x');
+    test::write_program("test-jslib", "data.bin", std::string(150, 'x'));
     auto r = run(R"(
 const sizes = [];
 require('fs').createReadStream(__dirname + '/data.bin', { highWaterMark: 64 })
@@ -149,7 +130,7 @@ require('fs').createReadStream(__dirname + '/data.bin', { highWaterMark: 64 })
 }
 
 TEST_CASE("jslib: loading a library module records no calls (Node loads its own from a snapshot)") {
-    auto count_calls = [](const Ran& r) {
+    auto count_calls = [](const test::RecordedRun& r) {
         return std::count_if(r.trace.events().begin(), r.trace.events().end(),
                              [](const trace::Event& e) { return e.kind == trace::EventKind::CallPush; });
     };

@@ -1,36 +1,16 @@
 // Callback order around uncaught exceptions handled by an
 // 'uncaughtException' listener, and around the 'exit' event (docs/loop.md).
 // Expected outputs recorded from node v20.
-#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-
-#include "engine/node/process_run.h"
 #include "engine/trace/fold.h"
+#include "tests/unit/recorded_run.h"
 
 using namespace looplab;
 
 namespace {
 
-struct Ran {
-    node::BufferSink out;
-    int code = 0;
-    trace::Trace trace;
-};
-
-std::unique_ptr<Ran> run(const std::string& source) {
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-test-uncaught-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = dir / "prog.js";
-    std::ofstream(path) << source;
-    node::RunConfig config;
-    config.script_path = path.string();
-    auto r = std::make_unique<Ran>();
-    r->code = node::run_program_recorded(config, r->out, r->trace).exit_code;
-    return r;
-}
+std::unique_ptr<test::RecordedRun> run(const std::string& source) { return test::record_source("test-uncaught", source); }
 
 }  // namespace
 

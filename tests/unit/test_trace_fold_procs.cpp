@@ -2,11 +2,8 @@
 // engine records it (a worker thread, a forked child, cluster workers), the
 // fold's view of it (processes, one thread pool per process, seek == fold
 // from zero) and the exports that name threads from it.
-#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -18,6 +15,7 @@
 #include "engine/node/process_run.h"
 #include "engine/trace/exporters.h"
 #include "engine/trace/fold.h"
+#include "tests/unit/recorded_run.h"
 
 using namespace looplab;
 using namespace looplab::trace;
@@ -26,24 +24,16 @@ using nlohmann::json;
 namespace {
 
 std::string write_file(const std::string& name, const std::string& text) {
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-procs-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = dir / name;
-    std::ofstream(path) << text;
-    return path.string();
+    return test::write_program("procs", name, text);
 }
 
-struct Recorded {
-    node::BufferSink out;
-    Trace trace;
-    int code = 0;
-};
+using Recorded = test::RecordedRun;
 
 void record(Recorded& r, const std::string& path, uint32_t host_threads = 2) {
     node::RunConfig config;
     config.script_path = path;
     config.host_threads = host_threads;
-    r.code = node::run_program_recorded(config, r.out, r.trace).exit_code;
+    test::record(r, config);
 }
 
 const IsolateInfo& entry(const Trace& t, uint32_t id) {

@@ -2,11 +2,8 @@
 // postMessage is a message_post event in its sender and a message_deliver
 // event in its receiver with the other end, the payload's type and size;
 // worker costs come from the cost model (--cost-model reaches workers).
-#include <unistd.h>  // getpid: CTest runs test cases as parallel processes
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +11,7 @@
 #include "engine/sim/cost_model.h"
 #include "engine/trace/message_text.h"
 #include "engine/trace/rules.h"
+#include "tests/unit/recorded_run.h"
 
 using namespace looplab;
 using trace::EventKind;
@@ -21,33 +19,17 @@ using trace::EventKind;
 namespace {
 
 std::string write_file(const std::string& name, const std::string& text) {
-    const auto dir = std::filesystem::temp_directory_path() / ("looplab-workers-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = dir / name;
-    std::ofstream(path) << text;
-    return path.string();
+    return test::write_program("workers", name, text);
 }
 
-struct Recorded {
-    node::BufferSink out;
-    trace::Trace trace;
-    int code = 0;
-
-    std::vector<trace::Event> of_kind(EventKind kind) const {
-        std::vector<trace::Event> found;
-        for (const trace::Event& e : trace.events()) {
-            if (e.kind == kind) found.push_back(e);
-        }
-        return found;
-    }
-};
+using Recorded = test::RecordedRun;
 
 void record(Recorded& r, const std::string& path, const std::string& cost_model = {}) {
     node::RunConfig config;
     config.script_path = path;
     config.host_threads = 2;
     config.cost_model_file = cost_model;
-    r.code = node::run_program_recorded(config, r.out, r.trace).exit_code;
+    test::record(r, config);
 }
 
 }  // namespace
